@@ -1,0 +1,72 @@
+"""Turn one plan file into its DOCX and PDF files, all rendered before any is written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.context import VERSIONS, build_document
+from generator.render_docx import render_docx
+from generator.render_html import render_pdf
+from generator.validate import load_plan
+
+FORMATS = ("docx", "pdf")
+"""Output formats, in the order they are written."""
+
+_WRITERS = {"docx": render_docx, "pdf": render_pdf}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write."""
+
+    path: Path
+    """Where it goes."""
+    data: bytes
+    """Its whole content."""
+
+
+def output_name(versi: str, fmt: str) -> str:
+    """keputusan-asli.docx, keputusan-salinan.pdf, ..."""
+    return f"keputusan-{versi}.{fmt}"
+
+
+def render_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
+                versions: Iterable[str] = VERSIONS) -> list[Output]:
+    """Validate and render every requested file in memory; raises PlanError on a bad plan."""
+    plan = load_plan(plan_file)
+    target = out_dir / plan_file.stem
+    outputs = []
+    for versi in versions:
+        doc = build_document(plan, versi)
+        for fmt in formats:
+            outputs.append(Output(target / output_name(versi, fmt), _WRITERS[fmt](doc)))
+    return outputs
+
+
+def write_atomically(output: Output) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    output.path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
+                                dir=output.path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(output.data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, output.path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def build_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
+               versions: Iterable[str] = VERSIONS) -> list[Path]:
+    """Build one plan; returns the paths written."""
+    outputs = render_plan(plan_file, out_dir, formats, versions)
+    for output in outputs:
+        write_atomically(output)
+    return [output.path for output in outputs]

@@ -1,0 +1,367 @@
+"""One neutral document built from a plan: every word both writers print, in print order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator import indonesian
+from generator.inline import Runs, parse
+from generator.model import Anggota, Area, Komponen, Orang, Rencana
+
+VERSIONS = ("asli", "salinan")
+"""The original for signature and the certified copy for publication."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A lettered or numbered entry: Menimbang, Mengingat, diktum."""
+
+    label: str
+    """'a.', '1.', 'KESATU', or '' for a lone item."""
+    text: Runs
+    """The entry's text."""
+
+
+@dataclass(frozen=True)
+class Penetapan:
+    """The place, date and signature block on the right half of the page."""
+
+    tempat: str
+    """'Ditetapkan di Sangatta'."""
+    tanggal: str
+    """'pada tanggal 9 September 2025' or a dotted blank."""
+    jabatan: tuple[str, ...]
+    """'KETUA KOMISI PEMILIHAN UMUM', 'KABUPATEN KUTAI TIMUR,'."""
+    ttd: str
+    """'ttd.' in the salinan, '' in the asli (space left for the wet signature)."""
+    nama: str
+    """The signer's name in capitals."""
+
+
+@dataclass(frozen=True)
+class Autentikasi:
+    """The salinan's 'Salinan sesuai dengan aslinya' block, bottom left."""
+
+    baris: tuple[str, ...]
+    """Heading, secretariat and the official's title, each a line."""
+    nama: str
+    """The official's name."""
+    nip: str
+    """'NIP 1975...' or ''."""
+
+
+@dataclass(frozen=True)
+class KepalaLampiran:
+    """The header block at the top right of an attachment's first page."""
+
+    label: str
+    """'LAMPIRAN' or 'LAMPIRAN I'."""
+    baris: tuple[str, ...]
+    """'KEPUTUSAN KOMISI PEMILIHAN UMUM', 'KABUPATEN ...', 'NOMOR ...', 'TENTANG ...'."""
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column of the Rencana Aksi table."""
+
+    judul: str
+    """Header text, e.g. 'LANGKAH AKSI'."""
+    nomor: int
+    """The number in the second header row."""
+    lebar: int
+    """Relative width in percent of the table."""
+
+
+@dataclass(frozen=True)
+class BarisRencana:
+    """One row of the Rencana Aksi table.
+
+    Heading rows (`area`, `program`) carry `no` and `judul`; step rows carry the step's
+    cells and, on the first row of a komponen or indikator, its text with the number of
+    rows it spans. A span of 0 means the cell continues the one above.
+    """
+
+    jenis: str
+    """'area', 'program' or 'langkah'."""
+    no: str = ""
+    """Roman area number, program number 'V.1', or komponen number on its first row."""
+    judul: Runs = ()
+    """Area or program name (heading rows)."""
+    komponen: Runs = ()
+    """Komponen name, on the komponen's first row only."""
+    komponen_rentang: int = 0
+    """Rows the komponen spans, on its first row; 0 on the rows it continues over."""
+    indikator: Runs = ()
+    """Indikator text, on the indikator's first row only."""
+    indikator_rentang: int = 0
+    """Rows the indikator spans, on its first row; 0 on the rows it continues over."""
+    sel: tuple[Runs, ...] = ()
+    """Langkah aksi, bukti fisik, target waktu, target capaian."""
+
+
+@dataclass(frozen=True)
+class BarisTim:
+    """One row of the Susunan dan Personalia table."""
+
+    jenis: str
+    """'grup' (1 PENGARAH), 'subgrup' (a. MANAJEMEN PERUBAHAN) or 'orang'."""
+    no: str
+    """'1', 'a.', '1.'."""
+    nama: str = ""
+    """Person's name, or the group's name in capitals."""
+    jabatan: str = ""
+    """Person's title."""
+    kedudukan: str = ""
+    """Position in the team."""
+
+
+@dataclass(frozen=True)
+class Lampiran:
+    """One attachment: header block, title, its table, and the signature."""
+
+    jenis: str
+    """'rencana_aksi' (the action-plan table) or 'tim' (the team table)."""
+    mendatar: bool
+    """True when its table is too wide for portrait: the attachment goes on landscape pages."""
+    kepala: KepalaLampiran
+    """The header block."""
+    judul: tuple[str, ...]
+    """The attachment's own title lines, in capitals."""
+    kolom: tuple[Kolom, ...] = ()
+    """Table columns (rencana_aksi)."""
+    baris: tuple = ()
+    """Table rows: BarisRencana or BarisTim."""
+
+
+@dataclass(frozen=True)
+class Dokumen:
+    """The whole decree in one version, ready for either writer."""
+
+    versi: str
+    """'asli' or 'salinan'."""
+    salinan: bool
+    """True for the certified copy."""
+    judul_metadata: str
+    """The decree's title for PDF/DOCX properties."""
+    penulis: str
+    """The office, for PDF/DOCX properties."""
+    kertas: str
+    """'f4' or 'a4'."""
+    huruf: str
+    """'arial' or 'bookman'."""
+    kop: tuple[str, ...]
+    """'KOMISI PEMILIHAN UMUM', 'KABUPATEN KUTAI TIMUR'."""
+    judul: tuple[str, ...]
+    """'KEPUTUSAN ...', 'NOMOR ...', 'TENTANG', subject lines."""
+    pejabat: str
+    """'KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUTAI TIMUR,'."""
+    menimbang: tuple[Item, ...]
+    """Considerations, lettered."""
+    mengingat: tuple[Item, ...]
+    """Legal bases, numbered."""
+    menetapkan: str
+    """The full title in capitals, ending with '.'."""
+    diktum: tuple[Item, ...]
+    """KESATU, KEDUA, ..."""
+    penetapan: Penetapan
+    """Place, date and signature."""
+    autentikasi: Autentikasi | None
+    """Salinan only."""
+    lampiran: tuple[Lampiran, ...] = field(default_factory=tuple)
+    """Attachments in order."""
+
+
+RENCANA_KOLOM = (
+    Kolom("NO", 1, 4),
+    Kolom("KOMPONEN", 2, 13),
+    Kolom("INDIKATOR", 3, 16),
+    Kolom("LANGKAH AKSI", 4, 22),
+    Kolom("BUKTI FISIK", 5, 17),
+    Kolom("TARGET WAKTU", 6, 12),
+    Kolom("TARGET CAPAIAN", 7, 16),
+)
+
+
+@dataclass(frozen=True)
+class Satuan:
+    """Every phrase derived from the satker, so that none is typed twice."""
+
+    wilayah: str
+    """'Kabupaten Kutai Timur'."""
+
+    @property
+    def wilayah_kapital(self) -> str:
+        """'KABUPATEN KUTAI TIMUR'."""
+        return self.wilayah.upper()
+
+    @property
+    def lembaga(self) -> str:
+        """'KOMISI PEMILIHAN UMUM KABUPATEN KUTAI TIMUR'."""
+        return f"KOMISI PEMILIHAN UMUM {self.wilayah_kapital}"
+
+    @property
+    def singkat(self) -> str:
+        """'KPU Kabupaten Kutai Timur'."""
+        return f"KPU {self.wilayah}"
+
+
+def satuan(plan: Rencana) -> Satuan:
+    """The derived names of the plan's office."""
+    return Satuan(f"{plan.satker.tingkat.capitalize()} {plan.satker.nama}")
+
+
+def jabatan(person: Orang, office: Satuan) -> str:
+    """A person's title; Ketua, Anggota and Sekretaris are derived from the office."""
+    if person.peran:
+        return f"{person.peran.capitalize()} {office.singkat}"
+    return person.jabatan or ""
+
+
+def _nomor(plan: Rencana) -> str:
+    k = plan.keputusan
+    return f"NOMOR {k.nomor or '...'} TAHUN {k.tahun}"
+
+
+def _items(texts: list[str], labels: list[str]) -> tuple[Item, ...]:
+    if len(texts) == 1:
+        return (Item("", parse(texts[0])),)
+    return tuple(Item(label, parse(text)) for label, text in zip(labels, texts, strict=True))
+
+
+def _penetapan(plan: Rencana, office: Satuan, salinan: bool) -> Penetapan:
+    k = plan.keputusan
+    signer = plan.orang[k.penandatangan]
+    when = indonesian.tanggal(k.tanggal) if k.tanggal else f"{'.' * 24} {k.tahun}"
+    return Penetapan(
+        tempat=f"Ditetapkan di {plan.satker.tempat}",
+        tanggal=f"pada tanggal {when}",
+        jabatan=("KETUA KOMISI PEMILIHAN UMUM", f"{office.wilayah_kapital},"),
+        ttd="ttd." if salinan else "",
+        nama=signer.nama.upper(),
+    )
+
+
+def _autentikasi(plan: Rencana, office: Satuan) -> Autentikasi:
+    person = plan.orang[plan.keputusan.pengesah_salinan]
+    return Autentikasi(
+        baris=(
+            "Salinan sesuai dengan aslinya",
+            "SEKRETARIAT KOMISI PEMILIHAN UMUM",
+            office.wilayah_kapital,
+            f"{jabatan(person, office)},",
+        ),
+        nama=person.nama,
+        nip=f"NIP {person.nip}" if person.nip else "",
+    )
+
+
+def _komponen_rows(number: int, komponen: Komponen) -> list[BarisRencana]:
+    rows: list[BarisRencana] = []
+    total = sum(len(ind.langkah) for ind in komponen.indikator)
+    for ind in komponen.indikator:
+        for j, step in enumerate(ind.langkah):
+            first_of_komponen = not rows
+            rows.append(BarisRencana(
+                jenis="langkah",
+                no=str(number) if first_of_komponen else "",
+                komponen=parse(komponen.nama) if first_of_komponen else (),
+                komponen_rentang=total if first_of_komponen else 0,
+                indikator=parse(ind.nama) if j == 0 else (),
+                indikator_rentang=len(ind.langkah) if j == 0 else 0,
+                sel=tuple(parse(t) for t in (
+                    step.aksi, step.bukti_fisik, step.target_waktu, step.target_capaian)),
+            ))
+    return rows
+
+
+def _area_rows(number: int, area: Area) -> list[BarisRencana]:
+    numeral = indonesian.roman(number)
+    rows = [BarisRencana(jenis="area", no=numeral, judul=parse(area.nama.upper()))]
+    if area.program:
+        for p, program in enumerate(area.program, start=1):
+            rows.append(BarisRencana(jenis="program", no=f"{numeral}.{p}",
+                                     judul=parse(program.nama)))
+            for k, komponen in enumerate(program.komponen, start=1):
+                rows += _komponen_rows(k, komponen)
+    for k, komponen in enumerate(area.komponen or (), start=1):
+        rows += _komponen_rows(k, komponen)
+    return rows
+
+
+def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
+    tim = plan.tim
+    assert tim is not None
+
+    def person(no: str, member: Anggota) -> BarisTim:
+        who = plan.orang[member.orang]
+        return BarisTim("orang", no, who.nama, jabatan(who, office), member.kedudukan)
+
+    rows = [BarisTim("grup", "1", "PENGARAH")]
+    rows += [person(f"{i}.", m) for i, m in enumerate(tim.pengarah, start=1)]
+    rows.append(BarisTim("grup", "2", "TIM KERJA"))
+    leaders = [tim.tim_kerja.ketua, *tim.tim_kerja.anggota]
+    rows += [person(f"{i}.", m) for i, m in enumerate(leaders, start=1)]
+    for s, sub in enumerate(tim.tim_kerja.subtim):
+        rows.append(BarisTim("subgrup", f"{indonesian.letter(s)}.", sub.nama.upper()))
+        rows += [person(f"{i}.", m) for i, m in enumerate(sub.anggota, start=1)]
+    return rows
+
+
+def build_document(plan: Rencana, versi: str) -> Dokumen:
+    """The decree in one version, with every derived word in place."""
+    if versi not in VERSIONS:
+        raise ValueError(f"unknown version {versi!r}")
+    salinan = versi == "salinan"
+    office = satuan(plan)
+    k = plan.keputusan
+    tentang = k.tentang.rstrip(" .").upper()
+    title = f"KEPUTUSAN {office.lembaga}"
+
+    kinds = [kind for kind in ("rencana_aksi", "tim") if getattr(plan, kind) is not None]
+    labels = dict(zip(kinds, indonesian.lampiran_labels(len(kinds)), strict=True)) if kinds else {}
+    header_lines = ("KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
+                    f"TENTANG {tentang}")
+    attachments: list[Lampiran] = []
+    if plan.rencana_aksi is not None:
+        judul = plan.rencana_aksi.judul or (
+            f"Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun {k.tahun}")
+        rows: list[BarisRencana] = []
+        for a, area in enumerate(plan.rencana_aksi.area, start=1):
+            rows += _area_rows(a, area)
+        attachments.append(Lampiran(
+            jenis="rencana_aksi",
+            mendatar=True,
+            kepala=KepalaLampiran(labels["rencana_aksi"], header_lines),
+            judul=(judul.upper(),),
+            kolom=RENCANA_KOLOM,
+            baris=tuple(rows),
+        ))
+    if plan.tim is not None:
+        attachments.append(Lampiran(
+            jenis="tim",
+            mendatar=False,
+            kepala=KepalaLampiran(labels["tim"], header_lines),
+            judul=((plan.tim.judul or "Susunan dan Personalia").upper(),),
+            baris=tuple(_tim_rows(plan, office)),
+        ))
+
+    return Dokumen(
+        versi=versi,
+        salinan=salinan,
+        judul_metadata=f"Keputusan Komisi Pemilihan Umum {office.wilayah} Nomor {k.nomor or '...'} "
+        f"Tahun {k.tahun} tentang {k.tentang.rstrip(' .')}",
+        penulis=f"Komisi Pemilihan Umum {office.wilayah}",
+        kertas=plan.tampilan.kertas,
+        huruf=plan.tampilan.huruf,
+        kop=("KOMISI PEMILIHAN UMUM", office.wilayah_kapital),
+        judul=(title, _nomor(plan), "TENTANG", tentang),
+        pejabat=f"KETUA {office.lembaga},",
+        menimbang=_items(k.menimbang, [f"{indonesian.letter(i)}." for i in range(len(k.menimbang))]),
+        mengingat=_items(k.mengingat, [f"{i}." for i in range(1, len(k.mengingat) + 1)]),
+        menetapkan=f"{title} TENTANG {tentang}.",
+        diktum=tuple(Item(indonesian.diktum_word(i), parse(t))
+                     for i, t in enumerate(k.diktum, start=1)),
+        penetapan=_penetapan(plan, office, salinan),
+        autentikasi=_autentikasi(plan, office) if salinan else None,
+        lampiran=tuple(attachments),
+    )

@@ -1,0 +1,40 @@
+"""Messages about a plan, each tied to a file position, collected before failing once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a plan file, 1-based as editors show it."""
+
+    line: int
+    """Line number, counted from 1."""
+    column: int
+    """Column number, counted from 1."""
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in a plan, printed as `file:line:column: message`."""
+
+    file: str
+    """The plan file as the user named it."""
+    position: Position
+    """Where in the file the problem is."""
+    message: str
+    """What is wrong and what was expected, in Bahasa Indonesia."""
+    severity: str = field(default="error", compare=False)
+    """`error` stops a build; `peringatan` (warning) does not."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.position.line}:{self.position.column}: {self.message}"
+
+
+class PlanError(Exception):
+    """Raised when a plan has errors; carries every one of them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))

@@ -1,0 +1,241 @@
+"""The validated plan: what a Tim ZI writes once in YAML, with Indonesian keys."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+
+def _parse_tanggal(value: object) -> object:
+    """Accept 2025-09-09 or '9 September 2025'; anything else gets a message that shows both."""
+    if isinstance(value, date) or value is None:
+        return value
+    text = str(value).strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    words = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if words and words[2].capitalize() in BULAN:
+            return date(int(words[3]), BULAN.index(words[2].capitalize()) + 1, int(words[1]))
+    except ValueError:
+        pass
+    raise PydanticCustomError(
+        "tanggal",
+        "'{value}' bukan tanggal yang sah; tulis seperti 2025-09-09 atau 9 September 2025",
+        {"value": text},
+    )
+
+
+Tanggal = Annotated[date, BeforeValidator(_parse_tanggal)]
+Teks = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        coerce_numbers_to_str=True,
+        use_attribute_docstrings=True,
+        frozen=True,
+    )
+
+
+class Satker(_Model):
+    """Satuan kerja yang menetapkan keputusan."""
+
+    tingkat: Literal["provinsi", "kabupaten", "kota"]
+    """Tingkat KPU: provinsi, kabupaten, atau kota."""
+    nama: Teks
+    """Nama wilayah tanpa 'Kabupaten'/'Kota'/'Provinsi', mis. 'Kutai Timur'."""
+    tempat: Teks
+    """Kota tempat keputusan ditetapkan, mis. 'Sangatta'."""
+
+
+class Orang(_Model):
+    """Satu orang, ditulis sekali dan dirujuk dengan kuncinya."""
+
+    nama: Teks
+    """Nama lengkap dengan gelar, seperti yang dicetak."""
+    jabatan: Teks | None = None
+    """Jabatan, mis. 'Kepala Subbagian Hukum dan SDM'. Kosongkan bila memakai 'peran'."""
+    peran: Literal["ketua", "anggota", "sekretaris"] | None = None
+    """Untuk Ketua, Anggota, dan Sekretaris KPU: jabatan dibentuk dari nama satker."""
+    nip: str | None = None
+    """NIP (boleh kosong)."""
+
+    @model_validator(mode="after")
+    def _jabatan_atau_peran(self) -> Orang:
+        if (self.jabatan is None) == (self.peran is None):
+            raise PydanticCustomError(
+                "jabatan_atau_peran",
+                "isi salah satu: 'jabatan' (teks) atau 'peran' (ketua, anggota, sekretaris)",
+            )
+        return self
+
+
+class Keputusan(_Model):
+    """Batang tubuh keputusan."""
+
+    nomor: str | None = None
+    """Nomor keputusan, mis. '400'. Kosongkan selama belum diregistrasi: tercetak 'NOMOR ...'."""
+    tahun: int = Field(ge=2000, le=2100)
+    """Tahun keputusan dan rencana aksi, mis. 2025."""
+    tanggal: Tanggal | None = None
+    """Tanggal penetapan (2025-09-09 atau 9 September 2025). Kosongkan bila belum ditetapkan."""
+    tentang: Teks
+    """Judul keputusan, huruf biasa tanpa titik; dicetak kapital di tempat yang semestinya."""
+    menimbang: list[Teks] = Field(min_length=1)
+    """Pertimbangan, masing-masing diawali 'bahwa' dan diakhiri ';'. Huruf a, b, ... dibuat."""
+    mengingat: list[Teks] = Field(min_length=1)
+    """Dasar hukum, masing-masing diakhiri ';'. Nomor 1, 2, ... dibuat."""
+    diktum: list[Teks] = Field(min_length=1)
+    """Isi diktum. Kata KESATU, KEDUA, ... dibuat."""
+    penandatangan: Teks
+    """Kunci orang (di 'orang') yang menandatangani sebagai Ketua."""
+    pengesah_salinan: Teks
+    """Kunci orang yang mengesahkan salinan ('Salinan sesuai dengan aslinya')."""
+
+
+class Langkah(_Model):
+    """Satu langkah aksi."""
+
+    aksi: Teks
+    """Uraian langkah aksi."""
+    bukti_fisik: str = ""
+    """Bukti fisik (dokumen, foto, laporan)."""
+    target_waktu: str = ""
+    """Kapan, mis. 'Januari - Desember 2025'."""
+    target_capaian: str = ""
+    """Target capaian, mis. '1 (satu) Dokumen'."""
+
+
+class Indikator(_Model):
+    """Indikator dengan langkah-langkahnya."""
+
+    nama: Teks
+    """Uraian indikator."""
+    langkah: list[Langkah] = Field(min_length=1)
+    """Langkah aksi untuk indikator ini."""
+
+
+class Komponen(_Model):
+    """Komponen pengungkit; nomornya dibuat."""
+
+    nama: Teks
+    """Nama komponen, mis. 'Tim Kerja'."""
+    indikator: list[Indikator] = Field(min_length=1)
+    """Indikator komponen ini."""
+
+
+class Program(_Model):
+    """Kelompok komponen di dalam satu area, mis. 'Pengendalian Gratifikasi'."""
+
+    nama: Teks
+    """Nama program."""
+    komponen: list[Komponen] = Field(min_length=1)
+    """Komponen di dalam program ini."""
+
+
+class Area(_Model):
+    """Area perubahan; nomor romawinya dibuat."""
+
+    nama: Teks
+    """Nama area, mis. 'Manajemen Perubahan'."""
+    komponen: list[Komponen] | None = Field(default=None, min_length=1)
+    """Komponen langsung di bawah area (pilih ini atau 'program')."""
+    program: list[Program] | None = Field(default=None, min_length=1)
+    """Program di dalam area, masing-masing dengan komponennya (pilih ini atau 'komponen')."""
+
+    @model_validator(mode="after")
+    def _komponen_atau_program(self) -> Area:
+        if (self.komponen is None) == (self.program is None):
+            raise PydanticCustomError(
+                "komponen_atau_program",
+                "isi salah satu: 'komponen' atau 'program' (bukan keduanya)",
+            )
+        return self
+
+
+class RencanaAksi(_Model):
+    """Lampiran Rencana Aksi: tabel area, komponen, indikator, dan langkah aksi."""
+
+    judul: str | None = None
+    """Judul tabel; bila kosong: 'Rencana Aksi Pembangunan Zona Integritas KPU ... Tahun ...'."""
+    area: list[Area] = Field(min_length=1)
+    """Area perubahan, berurutan."""
+
+
+class Anggota(_Model):
+    """Satu orang dalam tim beserta kedudukannya."""
+
+    orang: Teks
+    """Kunci orang (di 'orang')."""
+    kedudukan: Teks
+    """Kedudukan dalam tim, mis. 'Koordinator merangkap Anggota'."""
+
+
+class SubTim(_Model):
+    """Sub-tim, biasanya satu per area."""
+
+    nama: Teks
+    """Nama sub-tim, mis. 'Tim Penataan Tata Laksana'."""
+    anggota: list[Anggota] = Field(min_length=1)
+    """Koordinator dan anggota."""
+
+
+class TimKerja(_Model):
+    """Tim kerja di bawah pengarah."""
+
+    ketua: Anggota
+    """Ketua tim kerja (biasanya Sekretaris)."""
+    anggota: list[Anggota] = Field(default_factory=list)
+    """Pimpinan tim lain sesudah ketua (boleh kosong)."""
+    subtim: list[SubTim] = Field(default_factory=list)
+    """Sub-tim per area."""
+
+
+class Tim(_Model):
+    """Lampiran Susunan dan Personalia."""
+
+    judul: str | None = None
+    """Judul lampiran; bila kosong: 'Susunan dan Personalia'."""
+    pengarah: list[Anggota] = Field(min_length=1)
+    """Ketua dan Anggota KPU sebagai pengarah."""
+    tim_kerja: TimKerja
+    """Tim kerja."""
+
+
+class Tampilan(_Model):
+    """Ukuran kertas dan huruf."""
+
+    kertas: Literal["f4", "a4"] = "f4"
+    """Ukuran kertas: f4 (215 x 330 mm, kebiasaan dinas) atau a4."""
+    huruf: Literal["arial", "bookman"] = "arial"
+    """Huruf: arial (PDF: Liberation Sans) atau bookman (PDF: TeX Gyre Bonum)."""
+
+
+class Rencana(_Model):
+    """Satu berkas rencana aksi Zona Integritas."""
+
+    satker: Satker
+    """Satuan kerja."""
+    keputusan: Keputusan
+    """Batang tubuh keputusan."""
+    orang: dict[str, Orang] = Field(min_length=1)
+    """Setiap orang sekali, dengan kunci pendek (mis. 'siti') untuk dirujuk dari tim dan tanda tangan."""
+    rencana_aksi: RencanaAksi | None = None
+    """Lampiran Rencana Aksi."""
+    tim: Tim | None = None
+    """Lampiran Susunan dan Personalia."""
+    tampilan: Tampilan = Field(default_factory=Tampilan)
+    """Kertas dan huruf (boleh dihilangkan)."""

@@ -1,0 +1,152 @@
+"""The DOCX writer: the document context through the docxtpl template a user can edit in Word."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate, RichText
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.context import BarisRencana, Dokumen
+from generator.inline import Runs
+from generator.resources import templates_dir
+
+PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
+"""Portrait width and height of each paper size."""
+
+FONTS = {"arial": "Arial", "bookman": "Bookman Old Style"}
+"""The font the DOCX names; the PDF embeds a metric-compatible free one."""
+
+_SECTION_ORDER = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                  "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings")
+_RIGHT_SIDE_STYLES = ("Kepala Lampiran", "Penetapan")
+
+
+def rich(runs: Runs, bold: bool = False) -> RichText:
+    """Styled runs as docxtpl RichText: escaped text, italics, line breaks."""
+    text = RichText()
+    for run in runs:
+        for i, line in enumerate(run.text.split("\n")):
+            if i:
+                text.xml += "<w:r><w:br/></w:r>"
+            if line:
+                text.add(line, italic=run.italic, bold=bold)
+    return text
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters["rt"] = rich
+    return env
+
+
+def render_docx(doc: Dokumen) -> bytes:
+    """The decree as DOCX bytes."""
+    template = DocxTemplate(str(templates_dir() / "keputusan.docx"))
+    template.render({"doc": doc}, _environment(), autoescape=True)
+    document = template.docx
+    _merge_rencana_cells(document, doc)
+    _set_sections(document, doc)
+    _set_font_and_language(document, doc)
+    props = document.core_properties
+    props.title = doc.judul_metadata
+    props.author = doc.penulis
+    props.language = "id-ID"
+    props.last_modified_by = doc.penulis
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _tables_by_caption(document, caption: str) -> list:
+    found = []
+    for table in document.tables:
+        el = table._tbl.tblPr.find(qn("w:tblCaption"))
+        if el is not None and el.get(qn("w:val")) == caption:
+            found.append(table)
+    return found
+
+
+def _merge_rencana_cells(document, doc: Dokumen) -> None:
+    """Merge komponen and indikator cells over the rows they span, as the context says."""
+    tables = _tables_by_caption(document, "rencana_aksi")
+    attachments = [lamp for lamp in doc.lampiran if lamp.jenis == "rencana_aksi"]
+    for table, lampiran in zip(tables, attachments, strict=True):
+        data_rows = table._tbl.tr_lst[2:]
+        for tr, row in zip(data_rows, lampiran.baris, strict=True):
+            if not isinstance(row, BarisRencana) or row.jenis != "langkah":
+                continue
+            cells = tr.tc_lst
+            for index, span in ((0, row.komponen_rentang), (1, row.komponen_rentang),
+                                (2, row.indikator_rentang)):
+                if span == 1:
+                    continue
+                cells[index].vMerge = "restart" if span else "continue"
+
+
+def _set_sections(document, doc: Dokumen) -> None:
+    """Paper size and orientation per section; numbering restarts in each attachment."""
+    width, height = (Cm(v) for v in PAPER_CM[doc.kertas])
+    landscape = [False] + [lamp.mendatar for lamp in doc.lampiran]
+    sections = list(document.sections)
+    body_widths: list[Length] = []
+    for section, wide in zip(sections, landscape, strict=True):
+        section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (height, width) if wide else (width, height)
+        section.different_first_page_header_footer = True
+        _restart_numbering(section._sectPr)
+        body_widths.append(section.page_width - section.left_margin - section.right_margin)
+    _shift_right_side_blocks(document, body_widths)
+
+
+def _restart_numbering(sect_pr) -> None:
+    existing = sect_pr.find(qn("w:pgNumType"))
+    if existing is None:
+        existing = OxmlElement("w:pgNumType")
+        for name in _SECTION_ORDER:
+            anchor = sect_pr.find(qn(name))
+            if anchor is not None:
+                anchor.addprevious(existing)
+                break
+        else:
+            sect_pr.append(existing)
+    existing.set(qn("w:start"), "1")
+
+
+def _shift_right_side_blocks(document, body_widths: list[Length]) -> None:
+    """Keep the lampiran header and signature blocks as far from the right edge as designed."""
+    portrait = body_widths[0]
+    section = 0
+    for element in document.element.body.iterchildren(qn("w:p")):
+        paragraph = Paragraph(element, document)
+        extra = body_widths[section] - portrait
+        if extra and paragraph.style is not None and paragraph.style.name in _RIGHT_SIDE_STYLES:
+            indent = (paragraph.paragraph_format.left_indent
+                      or paragraph.style.paragraph_format.left_indent or 0)
+            paragraph.paragraph_format.left_indent = Length(indent + extra)
+        if element.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
+            section += 1
+
+
+def _set_font_and_language(document, doc: Dokumen) -> None:
+    normal = document.styles["Normal"]
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONTS[doc.huruf])
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "id-ID")

@@ -1,0 +1,61 @@
+"""The HTML writer: the document context through Jinja2 into HTML, then WeasyPrint into PDF."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from generator.context import Dokumen
+from generator.resources import templates_dir
+
+PAGE_SIZES = {
+    "f4": ("215mm 330mm", "330mm 215mm"),
+    "a4": ("210mm 297mm", "297mm 210mm"),
+}
+"""CSS page sizes, portrait then landscape."""
+
+SALINAN_VARIANT = "pdf/a-2a"
+"""The certified copy is archival and tagged: PDF/A-2 level A."""
+
+
+def _lines(text: str) -> Markup:
+    """Escape text and keep its line breaks."""
+    return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+@lru_cache(maxsize=4)
+def _environment(folder: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=False,
+    )
+    env.filters["baris"] = _lines
+    return env
+
+
+def render_html(doc: Dokumen) -> str:
+    """The decree as one HTML page with print CSS."""
+    folder = templates_dir()
+    portrait, landscape = PAGE_SIZES[doc.kertas]
+    template = _environment(str(folder)).get_template("keputusan.html")
+    return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape})
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def render_pdf(doc: Dokumen) -> bytes:
+    """The decree as PDF; the salinan is tagged PDF/A-2a."""
+    from weasyprint import HTML
+
+    html = HTML(string=render_html(doc), base_url=str(templates_dir()) + "/")
+    options = {"pdf_variant": SALINAN_VARIANT} if doc.salinan else {"pdf_tags": True}
+    return html.write_pdf(font_config=_font_config(), **options)

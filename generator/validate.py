@@ -1,0 +1,220 @@
+"""Read a plan file into the model, turning every problem into a positioned Indonesian message."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.diagnostics import Diagnostic, PlanError, Position
+from generator.model import Orang, Rencana
+from generator.yaml_source import Path, Source, read_source
+
+_TYPE_NAMES = {
+    "string_type": "teks",
+    "int_type": "bilangan bulat",
+    "int_parsing": "bilangan bulat",
+    "int_from_float": "bilangan bulat",
+    "float_type": "angka",
+    "bool_type": "ya/tidak (true/false)",
+    "list_type": "daftar (baris-baris yang diawali '- ')",
+    "dict_type": "pemetaan (baris-baris 'kunci: nilai')",
+    "model_type": "pemetaan (baris-baris 'kunci: nilai')",
+    "model_attributes_type": "pemetaan (baris-baris 'kunci: nilai')",
+    "date_type": "tanggal, mis. 2025-09-09",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return f"nilai ya/tidak '{str(value).lower()}'"
+    if isinstance(value, int | float):
+        return f"angka {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"teks '{shown}'"
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan"
+    return type(value).__name__
+
+
+def field_name(path: Path) -> str:
+    """A path as users read it: `keputusan.menimbang[2]`, list items counted from 1."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text or "berkas"
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    """The model class that the value at `path` must match, for listing its keys."""
+    model: Any = Rencana
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if model is None or not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+        if model is None and part == "orang":
+            model = Orang
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown_key(source: Source, path: Path) -> Diagnostic:
+    key = str(path[-1])
+    parent = path[:-1]
+    model = _model_at(parent)
+    known = list(model.model_fields) if model else []
+    where = f" di '{field_name(parent)}'" if parent else ""
+    message = f"kunci '{key}' tidak dikenal{where}"
+    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    if close:
+        message += f"; maksud Anda '{close[0]}'?"
+    elif known:
+        message += f"; kunci yang dikenal: {', '.join(known)}"
+    return Diagnostic(source.file, source.where(path, key=True), message)
+
+
+def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    # pydantic adds the name of a model validator to loc; the data path is what matters
+    path = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+    name = field_name(path)
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(source, path)
+    if kind == "missing":
+        parent = path[:-1]
+        where = f" di '{field_name(parent)}'" if parent else ""
+        message = f"'{path[-1]}' wajib diisi{where} tetapi belum ada"
+        return Diagnostic(source.file, source.where(parent), message)
+    position = source.where(path)
+    if kind in _TYPE_NAMES:
+        message = f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {_describe(value)}"
+    elif kind == "literal_error":
+        expected = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
+        message = f"'{name}' harus salah satu dari: {expected}; tertulis {_describe(value)}"
+    elif kind in ("too_short", "string_too_short"):
+        message = f"'{name}' tidak boleh kosong"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"'{name}' harus antara 2000 dan 2100, bukan {_describe(value)}"
+    else:  # our own PydanticCustomError messages are already Indonesian
+        message = f"'{name}': {error['msg']}"
+    return Diagnostic(source.file, position, message)
+
+
+def _person_refs(data: Any) -> list[Path]:
+    """Paths of every value that names a person key, found in the raw data."""
+    refs: list[Path] = []
+    if not isinstance(data, dict):
+        return refs
+    keputusan = data.get("keputusan")
+    if isinstance(keputusan, dict):
+        refs += [("keputusan", k) for k in ("penandatangan", "pengesah_salinan") if k in keputusan]
+
+    def members(items: Any, path: Path) -> None:
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict) and "orang" in item:
+                    refs.append((*path, i, "orang"))
+
+    tim = data.get("tim")
+    if isinstance(tim, dict):
+        members(tim.get("pengarah"), ("tim", "pengarah"))
+        kerja = tim.get("tim_kerja")
+        if isinstance(kerja, dict):
+            if isinstance(kerja.get("ketua"), dict) and "orang" in kerja["ketua"]:
+                refs.append(("tim", "tim_kerja", "ketua", "orang"))
+            members(kerja.get("anggota"), ("tim", "tim_kerja", "anggota"))
+            subtim = kerja.get("subtim")
+            if isinstance(subtim, list):
+                for i, sub in enumerate(subtim):
+                    if isinstance(sub, dict):
+                        members(sub.get("anggota"), ("tim", "tim_kerja", "subtim", i, "anggota"))
+    return refs
+
+
+def _lookup(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _check_refs(source: Source) -> list[Diagnostic]:
+    data = source.data
+    people = data.get("orang") if isinstance(data, dict) else None
+    keys = [str(k) for k in people] if isinstance(people, dict) else []
+    found = []
+    for path in _person_refs(data):
+        ref = _lookup(data, path)
+        if not isinstance(ref, str) or ref in keys:
+            continue  # a wrong type is reported by the model
+        message = f"'{field_name(path)}': orang '{ref}' tidak ada di 'orang'"
+        close = difflib.get_close_matches(ref, keys, n=1, cutoff=0.6)
+        if close:
+            message += f"; maksud Anda '{close[0]}'?"
+        found.append(Diagnostic(source.file, source.where(path), message))
+    return found
+
+
+def validate_source(source: Source) -> Rencana:
+    """Validate read YAML; raise PlanError with every problem when anything is wrong."""
+    problems = list(source.errors)
+    if source.data is not None and not isinstance(source.data, dict):
+        problems.append(Diagnostic(source.file, source.where(()), "isi berkas harus berupa "
+                                   "pemetaan (baris-baris 'kunci: nilai'), mulai dari 'satker:'"))
+        raise PlanError(problems)
+    plan = None
+    if source.data is not None:
+        try:
+            plan = Rencana.model_validate(source.data)
+        except ValidationError as exc:
+            problems += [_translate(source, e) for e in exc.errors(include_url=False)]
+        problems += _check_refs(source)
+    if problems or plan is None:
+        raise PlanError(_unique(problems))
+    return plan
+
+
+def _unique(items: list[Diagnostic]) -> list[Diagnostic]:
+    return list(dict.fromkeys(items))
+
+
+def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:
+    """Read and validate one plan file; raise PlanError listing every problem."""
+    name = shown_as or str(path)
+    try:
+        raw = FsPath(path).read_bytes()
+    except OSError as exc:
+        reason = "tidak ada" if isinstance(exc, FileNotFoundError) else "tidak dapat dibaca"
+        raise PlanError([Diagnostic(name, Position(1, 1), f"berkas {reason}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanError([Diagnostic(name, Position(line, 1), "berkas bukan teks UTF-8; simpan "
+                                    "ulang sebagai UTF-8")]) from None
+    return validate_source(read_source(name, text))

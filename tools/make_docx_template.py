@@ -1,0 +1,336 @@
+"""Writes templates/keputusan.docx, the docxtpl template a user may then edit in Word.
+
+Run it only to start the template afresh: `python tools/make_docx_template.py`. After that
+the .docx file is the source; edits made in Word are kept by the generator.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "keputusan.docx"
+
+BODY_WIDTH_CM = 21.5 - 2.5 - 2.0
+LABEL, COLON, NUMBER = 3.2, 3.7, 4.5  # tab stops: ':' column, letter column, text column
+RA_WIDTHS = (4, 13, 16, 22, 17, 12, 16)  # percent, as in generator.context.RENCANA_KOLOM
+TIM_WIDTHS = (7, 30, 36, 27)
+
+
+def tag(doc_or_cell, text: str) -> None:
+    """A paragraph that holds only a docxtpl paragraph tag ({%p ... %})."""
+    doc_or_cell.add_paragraph(text)
+
+
+def para(container, text: str = "", style: str | None = None, align=None, bold=False):
+    p = container.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        run.bold = True if bold else None
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def tab(p) -> None:
+    p.add_run().add_tab()
+
+
+def setup_styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(12)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), "Arial")
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+
+    def add(name: str, size: float, bold=False, align=None, after=0.0):
+        style = doc.styles.add_style(name, 1)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.line_spacing = 1.0
+        if align is not None:
+            style.paragraph_format.alignment = align
+        return style
+
+    add("Kop", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    add("Judul", 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    butir = add("Butir", 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=4)
+    butir.paragraph_format.line_spacing = 1.15
+    butir.paragraph_format.left_indent = Cm(NUMBER)
+    butir.paragraph_format.first_line_indent = Cm(-NUMBER)
+    for stop in (LABEL, COLON, NUMBER):
+        butir.paragraph_format.tab_stops.add_tab_stop(Cm(stop))
+    diktum = add("Diktum", 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
+    diktum.paragraph_format.line_spacing = 1.15
+    diktum.paragraph_format.left_indent = Cm(COLON)
+    diktum.paragraph_format.first_line_indent = Cm(-COLON)
+    for stop in (LABEL, COLON):
+        diktum.paragraph_format.tab_stops.add_tab_stop(Cm(stop))
+    penetapan = add("Penetapan", 12)
+    penetapan.paragraph_format.left_indent = Cm(BODY_WIDTH_CM / 2)
+    penetapan.paragraph_format.keep_with_next = True
+    autentikasi = add("Autentikasi", 12)
+    autentikasi.paragraph_format.keep_with_next = True
+    add("Kepala Lampiran", 12)
+    add("Isi Tabel", 9)
+    add("Kepala Tabel", 9, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def page_number_header(section) -> None:
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("-")
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        run = p.add_run()
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+    p.add_run("-")
+
+
+def butir_block(doc, label: str, items: str) -> None:
+    tag(doc, f"{{%p for item in {items} %}}")
+    p = para(doc, style="Butir")
+    p.add_run(f"{{% if loop.first %}}{label}{{% endif %}}")
+    tab(p)
+    p.add_run("{% if loop.first %}:{% endif %}")
+    tab(p)
+    p.add_run("{{ item.label }}")
+    tab(p)
+    p.add_run("{{r item.text|rt }}")
+    tag(doc, "{%p endfor %}")
+
+
+def penetapan_block(container, ref: str) -> None:
+    para(container, f"{{{{ {ref}.tempat }}}}", style="Penetapan").paragraph_format.space_before = Pt(18)
+    para(container, f"{{{{ {ref}.tanggal }}}}", style="Penetapan")
+    tag(container, f"{{%p for line in {ref}.jabatan %}}")
+    para(container, "{{ line }}", style="Penetapan")
+    tag(container, "{%p endfor %}")
+    sign = para(container, f"{{{{ {ref}.ttd }}}}", style="Penetapan")
+    sign.paragraph_format.space_before = Pt(24)
+    sign.paragraph_format.space_after = Pt(24)
+    last = para(container, f"{{{{ {ref}.nama }}}}", style="Penetapan")
+    last.paragraph_format.keep_with_next = False
+
+
+def autentikasi_block(container) -> None:
+    tag(container, "{%p if doc.autentikasi %}")
+    first = para(container, "", style="Autentikasi")
+    first.paragraph_format.space_before = Pt(18)
+    first.add_run("{{ doc.autentikasi.baris[0] }}")
+    tag(container, "{%p for line in doc.autentikasi.baris[1:] %}")
+    para(container, "{{ line }}", style="Autentikasi")
+    tag(container, "{%p endfor %}")
+    name = para(container, "{{ doc.autentikasi.nama }}", style="Autentikasi")
+    name.paragraph_format.space_before = Pt(48)
+    name.paragraph_format.keep_with_next = False
+    tag(container, "{%p if doc.autentikasi.nip %}")
+    para(container, "{{ doc.autentikasi.nip }}", style="Autentikasi").paragraph_format.keep_with_next = False
+    tag(container, "{%p endif %}")
+    tag(container, "{%p endif %}")
+
+
+def set_caption(table, caption: str) -> None:
+    """Tables are found again after rendering by this alt-text title."""
+    el = OxmlElement("w:tblCaption")
+    el.set(qn("w:val"), caption)
+    table._tbl.tblPr.append(el)
+
+
+def row_flag(row, name: str) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement(f"w:{name}"))
+
+
+def fill(cell, text: str, style: str = "Isi Tabel", bold: bool = False) -> None:
+    p = cell.paragraphs[0]
+    p.style = cell.part.document.styles[style]
+    if text:
+        run = p.add_run(text)
+        run.bold = bold or None
+
+
+def tag_row(table, text: str) -> None:
+    row = table.add_row()
+    fill(row.cells[0], text)
+
+
+def widths(table, percents, total_cm: float) -> None:
+    table.autofit = False
+    for col, pct in zip(table._tbl.tblGrid.gridCol_lst, percents, strict=True):
+        col.w = Cm(total_cm * pct / 100)
+    tblw = table._tbl.tblPr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        table._tbl.tblPr.insert(1, tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(int(total_cm * 567)))
+    for row in table.rows:
+        for cell, pct in zip(row.cells, percents, strict=False):
+            cell.width = Cm(total_cm * pct / 100)
+
+
+def rencana_table(doc) -> None:
+    total = 33.0 - 2.5 - 2.0
+    cols = len(RA_WIDTHS)
+    table = doc.add_table(rows=2, cols=cols)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_caption(table, "rencana_aksi")
+    for i in range(cols):
+        fill(table.rows[0].cells[i], f"{{{{ lampiran.kolom[{i}].judul }}}}", "Kepala Tabel")
+        fill(table.rows[1].cells[i], f"{{{{ lampiran.kolom[{i}].nomor }}}}", "Kepala Tabel")
+    row_flag(table.rows[0], "tblHeader")
+    row_flag(table.rows[1], "tblHeader")
+    tag_row(table, "{%tr for row in lampiran.baris %}")
+    tag_row(table, '{%tr if row.jenis == "langkah" %}')
+    step = table.add_row()
+    row_flag(step, "cantSplit")
+    fill(step.cells[0], "{{ row.no }}")
+    step.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fill(step.cells[1], "{{r row.komponen|rt }}")
+    fill(step.cells[2], "{{r row.indikator|rt }}")
+    for i in range(4):
+        fill(step.cells[3 + i], f"{{{{r row.sel[{i}]|rt }}}}")
+    tag_row(table, "{%tr else %}")
+    heading = table.add_row()
+    row_flag(heading, "cantSplit")
+    fill(heading.cells[0], "{{ row.no }}", bold=True)
+    heading.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    merged = heading.cells[1].merge(heading.cells[cols - 1])
+    fill(merged, "", bold=True)
+    run = merged.paragraphs[0].add_run("{{r row.judul|rt(bold=True) }}")
+    run.bold = True
+    tag_row(table, "{%tr endif %}")
+    tag_row(table, "{%tr endfor %}")
+    widths(table, RA_WIDTHS, total)
+
+
+def tim_table(doc) -> None:
+    table = doc.add_table(rows=1, cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_caption(table, "tim")
+    for cell, text in zip(table.rows[0].cells,
+                          ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM"), strict=True):
+        fill(cell, text, "Kepala Tabel")
+    row_flag(table.rows[0], "tblHeader")
+    tag_row(table, "{%tr for row in lampiran.baris %}")
+    tag_row(table, '{%tr if row.jenis == "orang" %}')
+    person = table.add_row()
+    row_flag(person, "cantSplit")
+    for cell, text in zip(person.cells, ("{{ row.no }}", "{{ row.nama }}", "{{ row.jabatan }}",
+                                         "{{ row.kedudukan }}"), strict=True):
+        fill(cell, text)
+    person.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tag_row(table, "{%tr else %}")
+    group = table.add_row()
+    row_flag(group, "cantSplit")
+    fill(group.cells[0], "{{ row.no }}", bold=True)
+    group.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    merged = group.cells[1].merge(group.cells[3])
+    fill(merged, "{{ row.nama }}", bold=True)
+    tag_row(table, "{%tr endif %}")
+    tag_row(table, "{%tr endfor %}")
+    widths(table, TIM_WIDTHS, BODY_WIDTH_CM)
+
+
+def main() -> int:
+    doc = Document()
+    setup_styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.5), Cm(33.0)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
+    section.header_distance = Cm(1.0)
+    page_number_header(section)
+
+    body = doc.paragraphs[0] if doc.paragraphs else None
+    if body is not None:
+        body._p.getparent().remove(body._p)
+    tag(doc, "{%p if doc.salinan %}")
+    para(doc, "SALINAN", bold=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for line in doc.kop %}")
+    para(doc, "{{ line }}", style="Kop")
+    tag(doc, "{%p endfor %}")
+    para(doc)
+    tag(doc, "{%p for line in doc.judul %}")
+    para(doc, "{{ line }}", style="Judul")
+    tag(doc, "{%p endfor %}")
+    para(doc)
+    para(doc, "{{ doc.pejabat }}", style="Judul")
+    para(doc)
+    butir_block(doc, "Menimbang", "doc.menimbang")
+    para(doc)
+    butir_block(doc, "Mengingat", "doc.mengingat")
+    para(doc)
+    para(doc, "MEMUTUSKAN:", style="Judul")
+    para(doc)
+    p = para(doc, "Menetapkan", style="Diktum")
+    tab(p)
+    p.add_run(":")
+    tab(p)
+    p.add_run("{{ doc.menetapkan }}")
+    tag(doc, "{%p for item in doc.diktum %}")
+    p = para(doc, "{{ item.label }}", style="Diktum")
+    tab(p)
+    p.add_run(":")
+    tab(p)
+    p.add_run("{{r item.text|rt }}")
+    tag(doc, "{%p endfor %}")
+    penetapan_block(doc, "doc.penetapan")
+    autentikasi_block(doc)
+
+    tag(doc, "{%p for lampiran in doc.lampiran %}")
+    # This paragraph ends the previous section; the writer sets each section's paper and
+    # orientation from the document (landscape for wide tables).
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    tag(doc, "{%p for line in [lampiran.kepala.label] + lampiran.kepala.baris|list %}")
+    head = para(doc, "{{ line }}", style="Kepala Lampiran")
+    head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
+    tag(doc, "{%p endfor %}")
+    para(doc)
+    tag(doc, "{%p for line in lampiran.judul %}")
+    para(doc, "{{ line }}", style="Judul")
+    tag(doc, "{%p endfor %}")
+    para(doc)
+    tag(doc, '{%p if lampiran.jenis == "rencana_aksi" %}')
+    rencana_table(doc)
+    tag(doc, "{%p else %}")
+    tim_table(doc)
+    tag(doc, "{%p endif %}")
+    penetapan_block(doc, "doc.penetapan")
+    autentikasi_block(doc)
+    tag(doc, "{%p endfor %}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(OUT)
+    print(f"ditulis: {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
