@@ -56,7 +56,8 @@ def render_docx(doc: Dokumen) -> bytes:
     _set_sections(document, doc)
     _set_font_and_language(document, doc)
     props = document.core_properties
-    props.title = doc.judul_metadata
+    # python-docx refuses strings over 255 characters; a decree's title is often longer
+    props._element._get_or_add("title").text = doc.judul_metadata
     props.author = doc.penulis
     props.language = "id-ID"
     props.last_modified_by = doc.penulis
