@@ -356,7 +356,8 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
         kop=("KOMISI PEMILIHAN UMUM", office.wilayah_kapital),
         judul=(title, _nomor(plan), "TENTANG", tentang),
         pejabat=f"KETUA {office.lembaga},",
-        menimbang=_items(k.menimbang, [f"{indonesian.letter(i)}." for i in range(len(k.menimbang))]),
+        menimbang=_items(k.menimbang,
+                         [f"{indonesian.letter(i)}." for i in range(len(k.menimbang))]),
         mengingat=_items(k.mengingat, [f"{i}." for i in range(1, len(k.mengingat) + 1)]),
         menetapkan=f"{title} TENTANG {tentang}.",
         diktum=tuple(Item(indonesian.diktum_word(i), parse(t))

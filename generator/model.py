@@ -232,7 +232,7 @@ class Rencana(_Model):
     keputusan: Keputusan
     """Batang tubuh keputusan."""
     orang: dict[str, Orang] = Field(min_length=1)
-    """Setiap orang sekali, dengan kunci pendek (mis. 'siti') untuk dirujuk dari tim dan tanda tangan."""
+    """Setiap orang sekali, dengan kunci pendek (mis. 'siti') yang dirujuk tim dan tanda tangan."""
     rencana_aksi: RencanaAksi | None = None
     """Lampiran Rencana Aksi."""
     tim: Tim | None = None

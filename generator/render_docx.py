@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from generator.context import BarisRencana, Dokumen
 from generator.inline import Runs
@@ -29,20 +30,34 @@ _SECTION_ORDER = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg"
 _RIGHT_SIDE_STYLES = ("Kepala Lampiran", "Penetapan")
 
 
+def _xml_text(text: str) -> Markup:
+    """Escape for XML; '_' too, because docxtpl turns a literal '{_{' into '{{' after rendering."""
+    return Markup(str(escape(text)).replace("_", "&#95;"))
+
+
 def rich(runs: Runs, bold: bool = False) -> RichText:
     """Styled runs as docxtpl RichText: escaped text, italics, line breaks."""
     text = RichText()
     for run in runs:
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if run.italic else "")
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         for i, line in enumerate(run.text.split("\n")):
             if i:
                 text.xml += "<w:r><w:br/></w:r>"
             if line:
-                text.add(line, italic=run.italic, bold=bold)
+                text.xml += f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_text(line)}</w:t></w:r>'
     return text
 
 
+def _finalize(value: object) -> object:
+    """Every plain value printed by the template is escaped the same way as rich text."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _xml_text(value)
+    return "" if value is None else value
+
+
 def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rt"] = rich
     return env
 
@@ -61,7 +76,7 @@ def render_docx(doc: Dokumen) -> bytes:
     props.author = doc.penulis
     props.language = "id-ID"
     props.last_modified_by = doc.penulis
-    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -82,16 +82,26 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _known_keys(parent: Path) -> list[str]:
+    model = _model_at(parent)
+    return list(model.model_fields) if model else []
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    """The choice a typo most likely meant, if any is close enough."""
+    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def _unknown_key(source: Source, path: Path) -> Diagnostic:
     key = str(path[-1])
     parent = path[:-1]
-    model = _model_at(parent)
-    known = list(model.model_fields) if model else []
+    known = _known_keys(parent)
     where = f" di '{field_name(parent)}'" if parent else ""
     message = f"kunci '{key}' tidak dikenal{where}"
-    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    close = _closest(key, known)
     if close:
-        message += f"; maksud Anda '{close[0]}'?"
+        message += f"; maksud Anda '{close}'?"
     elif known:
         message += f"; kunci yang dikenal: {', '.join(known)}"
     return Diagnostic(source.file, source.where(path, key=True), message)
@@ -110,7 +120,7 @@ def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
         parent = path[:-1]
         where = f" di '{field_name(parent)}'" if parent else ""
         message = f"'{path[-1]}' wajib diisi{where} tetapi belum ada"
-        return Diagnostic(source.file, source.where(parent), message)
+        return Diagnostic(source.file, source.where(parent, key=True), message)
     position = source.where(path)
     if kind in _TYPE_NAMES:
         message = f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {_describe(value)}"
@@ -124,6 +134,24 @@ def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
     else:  # our own PydanticCustomError messages are already Indonesian
         message = f"'{name}': {error['msg']}"
     return Diagnostic(source.file, position, message)
+
+
+def _translate_all(source: Source, errors: list[Any]) -> list[Diagnostic]:
+    """Translate every error, dropping 'missing X' where a misspelt key already suggests X."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            path = tuple(error["loc"])
+            close = _closest(str(path[-1]), _known_keys(path[:-1]))
+            if close:
+                suggested.add((*path[:-1], close))
+    return [_translate(source, e) for e in errors
+            if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)
+            and not _under(tuple(e["loc"]), source.refused)]
+
+
+def _under(path: Path, roots: set[Path]) -> bool:
+    return any(path[: len(root)] == root for root in roots)
 
 
 def _person_refs(data: Any) -> list[Path]:
@@ -173,9 +201,9 @@ def _check_refs(source: Source) -> list[Diagnostic]:
         if not isinstance(ref, str) or ref in keys:
             continue  # a wrong type is reported by the model
         message = f"'{field_name(path)}': orang '{ref}' tidak ada di 'orang'"
-        close = difflib.get_close_matches(ref, keys, n=1, cutoff=0.6)
+        close = _closest(ref, keys)
         if close:
-            message += f"; maksud Anda '{close[0]}'?"
+            message += f"; maksud Anda '{close}'?"
         found.append(Diagnostic(source.file, source.where(path), message))
     return found
 
@@ -192,7 +220,7 @@ def validate_source(source: Source) -> Rencana:
         try:
             plan = Rencana.model_validate(source.data)
         except ValidationError as exc:
-            problems += [_translate(source, e) for e in exc.errors(include_url=False)]
+            problems += _translate_all(source, exc.errors(include_url=False))
         problems += _check_refs(source)
     if problems or plan is None:
         raise PlanError(_unique(problems))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,28 +32,33 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
-_PROBLEMS = {
-    "mapping values are not allowed here": "titik dua (:) tidak boleh di sini; "
-    "apakah teks yang memuat ': ' perlu diapit tanda kutip?",
-    "could not find expected ':'": "tanda titik dua (:) yang diharapkan tidak ditemukan",
-    "found character '\\t' that cannot start any token": "karakter tab tidak boleh dipakai "
-    "untuk indentasi; gunakan spasi",
-    "found undefined alias": "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada",
-    "did not find expected key": "indentasi tidak rata atau kunci yang diharapkan tidak ada",
-    "did not find expected '-' indicator": "indentasi daftar (-) tidak rata",
-    "found unexpected end of stream": "berkas berakhir sebelum teks yang diapit kutip ditutup",
-    "found unknown escape character": "karakter escape (\\) tidak dikenal di dalam teks "
-    "berkutip ganda",
-    "expected a single document in the stream": "berkas hanya boleh berisi satu dokumen YAML "
-    "(hapus pemisah '---' yang kedua)",
-    "while scanning a simple key": "kunci tidak diakhiri titik dua (:)",
-    "found unhashable key": "kunci harus berupa teks",
-    "expected <block end>, but found '-'": "indentasi daftar (-) tidak rata",
-    "expected <block end>, but found '<block mapping start>'": "indentasi tidak rata",
-    "expected <block end>, but found '<scalar>'": "indentasi tidak rata",
-    "found character that cannot start any token": "karakter ini tidak boleh mengawali nilai; "
-    "apit teks dengan tanda kutip",
-}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters that XML (and so DOCX) cannot hold; a line break and a tab are fine."""
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+_PROBLEMS = (  # (start of PyYAML's problem or context, Indonesian message)
+    ("mapping values are not allowed", "titik dua (:) tidak boleh di sini; apit teks yang "
+     "memuat ': ' dengan tanda kutip, atau periksa indentasinya"),
+    ("found character '\\t'", "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi"),
+    ("found a tab character", "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi"),
+    ("found character", "karakter ini tidak boleh mengawali nilai; apit teks dengan tanda kutip"),
+    ("found unexpected end of stream", "tanda kutip pembuka tidak ditutup"),
+    ("expected ',' or ']'", "daftar dalam kurung siku [...] tidak ditutup dengan ']'"),
+    ("expected ',' or '}'", "pemetaan dalam kurung kurawal {...} tidak ditutup dengan '}'"),
+    ("found undefined alias", "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada"),
+    ("expected <block end>", "indentasi tidak rata: baris ini tidak sejajar dengan baris "
+     "sebelumnya"),
+    ("expected a single document", "berkas hanya boleh berisi satu dokumen YAML (hapus "
+     "pemisah '---' yang kedua)"),
+    ("found unknown escape character", "karakter escape (\\) tidak dikenal di dalam teks "
+     "berkutip ganda; gunakan kutip tunggal"),
+    ("could not find expected ':'", "titik dua (:) setelah kunci tidak ditemukan"),
+    ("found duplicate anchor", "jangkar (&nama) yang sama dipakai dua kali"),
+    ("special characters are not allowed", "berkas memuat karakter kendali yang tidak "
+     "diizinkan"),
+    ("unacceptable character", "berkas memuat karakter kendali yang tidak diizinkan"),
+)
 
 
 @dataclass
@@ -69,6 +75,8 @@ class Source:
     """Where the key of each mapping entry starts."""
     errors: list[Diagnostic] = field(default_factory=list)
     """Problems found while reading (syntax, tags, duplicate keys)."""
+    refused: set[Path] = field(default_factory=set)
+    """Values already reported and dropped (unknown tags); the model need not report them."""
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -93,23 +101,34 @@ def _pos(mark: yaml.Mark) -> Position:
 def _problem_text(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
-    for english, indonesian in _PROBLEMS.items():
+    for english, indonesian in _PROBLEMS:
         if problem.startswith(english) or context.startswith(english):
             return indonesian
     return f"YAML tidak dapat dibaca ({problem})"
+
+
+def _detailed_error(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
+    """The pure-Python parser names the offending character; ask it once something failed."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as detailed:
+        return detailed
+    return exc
 
 
 def read_source(file: str, text: str) -> Source:
     """Parse YAML text safely; never raises for bad input, records errors instead."""
     source = Source(file)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        source.error(Position(1, 1), f"berkas terlalu besar (lebih dari {MAX_BYTES // 1024 // 1024} "
-                     "MB); rencana aksi biasanya hanya beberapa ratus KB")
+        limit = MAX_BYTES // 1024 // 1024
+        source.error(Position(1, 1), f"berkas terlalu besar (lebih dari {limit} MB); rencana "
+                     "aksi biasanya hanya beberapa ratus KB")
         return source
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+    except yaml.MarkedYAMLError as fast_exc:
+        exc = _detailed_error(text, fast_exc)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         position = _pos(mark) if mark else Position(1, 1)
         source.error(position, f"YAML tidak valid: {_problem_text(exc)}")
         return source
@@ -134,6 +153,7 @@ class _Walker:
         self.stopped = False
 
     def value(self, node: yaml.Node, path: Path) -> Any:
+        """The plain value of a node; collections with unusual tags are refused."""
         self.count += 1
         if self.count > MAX_NODES:
             if not self.stopped:
@@ -142,27 +162,45 @@ class _Walker:
                                   "alias (*) berulang-ulang; isi rencana aksi tanpa alias")
             return None
         self.source.values.setdefault(path, _pos(node.start_mark))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self._refuse_tag(node, path)
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return self.scalar(node, path)
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: Path | None = None) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            self.source.error(_pos(node.start_mark), f"tag YAML '{node.tag}' tidak diizinkan; "
-                              "tulis nilainya sebagai teks, angka, atau tanggal biasa")
+            self._refuse_tag(node, path)
             return None
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the model, with a clear message
-        return self.constructor.construct_object(node, deep=True)
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, str) and (bad := _CONTROL.search(value)):
+            code = f"U+{ord(bad.group()):04X}"
+            self.source.error(_pos(node.start_mark), f"teks memuat karakter kendali {code} yang "
+                              "tidak dapat dicetak; hapus karakter itu")
+            if path is not None:
+                self.source.refused.add(path)
+            return None
+        return value
+
+    def _refuse_tag(self, node: yaml.Node, path: Path | None) -> None:
+        if path is not None:
+            self.source.refused.add(path)
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.source.error(_pos(node.start_mark), f"tag YAML '{tag}' tidak diizinkan; tulis "
+                          "nilainya sebagai teks, angka, tanggal, daftar, atau pemetaan biasa")
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             key_pos = _pos(key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            merge = key_node.tag == "tag:yaml.org,2002:merge"
+            if not isinstance(key_node, yaml.ScalarNode) or merge:
                 self.source.error(key_pos, "kunci harus berupa teks biasa (penggabungan '<<' dan "
                                   "kunci bersusun tidak didukung)")
                 continue

@@ -124,7 +124,8 @@ def butir_block(doc, label: str, items: str) -> None:
 
 
 def penetapan_block(container, ref: str) -> None:
-    para(container, f"{{{{ {ref}.tempat }}}}", style="Penetapan").paragraph_format.space_before = Pt(18)
+    first = para(container, f"{{{{ {ref}.tempat }}}}", style="Penetapan")
+    first.paragraph_format.space_before = Pt(18)
     para(container, f"{{{{ {ref}.tanggal }}}}", style="Penetapan")
     tag(container, f"{{%p for line in {ref}.jabatan %}}")
     para(container, "{{ line }}", style="Penetapan")
@@ -148,7 +149,8 @@ def autentikasi_block(container) -> None:
     name.paragraph_format.space_before = Pt(48)
     name.paragraph_format.keep_with_next = False
     tag(container, "{%p if doc.autentikasi.nip %}")
-    para(container, "{{ doc.autentikasi.nip }}", style="Autentikasi").paragraph_format.keep_with_next = False
+    nip = para(container, "{{ doc.autentikasi.nip }}", style="Autentikasi")
+    nip.paragraph_format.keep_with_next = False
     tag(container, "{%p endif %}")
     tag(container, "{%p endif %}")
 

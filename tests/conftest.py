@@ -1,0 +1,103 @@
+"""Shared fixtures: the example plan built once, and text extraction from DOCX and PDF."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+EXAMPLE = PLANS / "kutai-timur-2025.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def docx_blocks(data: bytes) -> list[str]:
+    """Every paragraph's text in body order, table cells row by row, merged cells once."""
+    document = Document(io.BytesIO(data))
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    lines.append(cell.text)
+    return lines
+
+
+def docx_text(data: bytes) -> str:
+    """The DOCX as one string, each block on its own line."""
+    return "\n".join(docx_blocks(data))
+
+
+def pdf_text(data: bytes) -> str:
+    """All pages' text, in page order."""
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Whitespace folded to single spaces, so wrapped lines compare equal.
+
+    A line that wraps after a hyphen ('sekurang-' / 'kurangnya') loses the space it gained.
+    """
+    return re.sub(r"-\s+(?=\w)", "-", " ".join(text.split()))
+
+
+def in_order(haystack: str, needles: list[str]) -> list[str]:
+    """The needles that are missing or out of order in haystack (empty when all are in order)."""
+    problems = []
+    position = 0
+    for needle in needles:
+        found = haystack.find(needle, position)
+        if found < 0:
+            problems.append(needle)
+        else:
+            position = found + len(needle)
+    return problems
+
+
+@pytest.fixture(scope="session")
+def example_outputs(tmp_path_factory) -> dict[str, bytes]:
+    """The four files of the Kutai Timur plan, keyed 'asli.docx', 'salinan.pdf', ..."""
+    from generator.build import render_plan
+
+    out = tmp_path_factory.mktemp("out")
+    return {o.path.name.removeprefix("keputusan-"): o.data for o in render_plan(EXAMPLE, out)}
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, or None; in CI its absence is a failure, not a skip."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found and os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is required in CI")
+    return found
+
+
+def convert_with_libreoffice(docx: Path, outdir: Path) -> Path:
+    """Convert a DOCX to PDF with headless LibreOffice, as a user opening it would."""
+    command = soffice()
+    if command is None:
+        pytest.skip("LibreOffice is not installed")
+    profile = outdir / "profile"
+    subprocess.run(
+        [command, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), str(docx)],
+        check=True, capture_output=True, timeout=240,
+    )
+    return outdir / (docx.stem + ".pdf")

@@ -1,0 +1,97 @@
+"""The zi command as a user runs it: build, check, schema, the module alias, and the package."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+
+from generator.cli import main
+from tests.conftest import EXAMPLE, FIXTURES, PLANS, ROOT
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_build_writes_the_four_files_and_says_so(tmp_path):
+    code, out, err = run("build", str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path))
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "minimal").iterdir())
+    assert names == ["keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
+                     "keputusan-salinan.pdf"]
+    for name in names:
+        assert str(tmp_path / "minimal" / name) in out
+    assert not [p for p in (tmp_path / "minimal").iterdir() if p.name.startswith(".")]
+
+
+def test_build_can_restrict_format_and_version(tmp_path):
+    code, _, _ = run("build", str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path),
+                     "--format", "pdf", "--versi", "salinan")
+    assert code == 0
+    assert [p.name for p in (tmp_path / "minimal").iterdir()] == ["keputusan-salinan.pdf"]
+
+
+def test_one_bad_plan_does_not_stop_the_others(tmp_path):
+    bad = FIXTURES / "errors" / "tipe-angka.yaml"
+    code, out, err = run("build", str(bad), str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path),
+                         "--format", "docx")
+    assert code == 1
+    assert "tipe-angka.yaml: tidak dibangun." in err
+    assert (tmp_path / "minimal" / "keputusan-asli.docx").exists()
+    assert not (tmp_path / "tipe-angka").exists()
+
+
+def test_usage_errors_are_indonesian_and_exit_2():
+    code, _, err = run("build")
+    assert code == 2 and "argumen wajib" in err
+    code, _, err = run("build", "x.yaml", "--format", "odt")
+    assert code == 2 and "pilihan tidak dikenal" in err
+
+
+def test_schema_is_json_schema_and_the_committed_copy_is_current():
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"satker", "keputusan", "orang"}
+    committed = json.loads((PLANS / "rencana.schema.json").read_text(encoding="utf-8"))
+    assert committed == schema, "run: zi schema > plans/rencana.schema.json"
+
+
+def test_example_plans_point_to_the_schema():
+    for plan in PLANS.glob("*.yaml"):
+        assert plan.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=rencana.schema.json"), plan
+
+
+def test_example_plan_checks_clean():
+    code, out, err = run("check", str(EXAMPLE))
+    assert code == 0, err
+    assert "baik, tidak ada kesalahan." in out
+
+
+def test_python_dash_m_alias(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator", "check", str(EXAMPLE)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "baik, tidak ada kesalahan." in result.stdout
+
+
+def test_wheel_carries_templates_and_fonts(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
+                    str(ROOT)], check=True, capture_output=True, timeout=300)
+    wheel = next(tmp_path.glob("zi-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ("generator/templates/keputusan.docx", "generator/templates/keputusan.html",
+                     "generator/templates/keputusan.css",
+                     "generator/templates/fonts/LiberationSans-Regular.ttf",
+                     "generator/templates/fonts/LiberationSans-LICENSE.txt",
+                     "generator/templates/fonts/texgyrebonum-regular.otf",
+                     "generator/templates/fonts/TeXGyreBonum-GUST-FONT-LICENSE.txt"):
+        assert required in names, required
