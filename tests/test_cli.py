@@ -95,3 +95,24 @@ def test_wheel_carries_templates_and_fonts(tmp_path):
                      "generator/templates/fonts/texgyrebonum-regular.otf",
                      "generator/templates/fonts/TeXGyreBonum-GUST-FONT-LICENSE.txt"):
         assert required in names, required
+
+
+def test_readme_starts_with_the_two_setup_commands_and_its_example_is_valid(tmp_path):
+    import re
+
+    import yaml
+
+    from generator.validate import load_plan
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(first_block) == 2
+    assert first_block[0].endswith("zi build plans/kutai-timur-2025.yaml")
+    assert first_block[1].endswith("python -m pytest")
+    assert first_block[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    example = re.search(r"### Contoh lengkap terkecil\n\n```yaml\n(.*?)```", readme, re.S)[1]
+    plan = tmp_path / "contoh.yaml"
+    plan.write_text(example, encoding="utf-8")
+    load_plan(plan)
+    fixture = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    assert yaml.safe_load(example) == fixture
