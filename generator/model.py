@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 BULAN = (
@@ -88,7 +88,7 @@ class Keputusan(_Model):
 
     nomor: str | None = None
     """Nomor keputusan, mis. '400'. Kosongkan selama belum diregistrasi: tercetak 'NOMOR ...'."""
-    tahun: int = Field(ge=2000, le=2100)
+    tahun: StrictInt = Field(ge=2000, le=2100)
     """Tahun keputusan dan rencana aksi, mis. 2025."""
     tanggal: Tanggal | None = None
     """Tanggal penetapan (2025-09-09 atau 9 September 2025). Kosongkan bila belum ditetapkan."""

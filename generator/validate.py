@@ -198,8 +198,11 @@ def _check_refs(source: Source) -> list[Diagnostic]:
     found = []
     for path in _person_refs(data):
         ref = _lookup(data, path)
-        if not isinstance(ref, str) or ref in keys:
+        if isinstance(ref, bool) or not isinstance(ref, str | int | float):
             continue  # a wrong type is reported by the model
+        ref = str(ref)
+        if ref in keys:
+            continue
         message = f"'{field_name(path)}': orang '{ref}' tidak ada di 'orang'"
         close = _closest(ref, keys)
         if close:

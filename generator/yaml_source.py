@@ -35,6 +35,10 @@ _SCALAR_TAGS = {
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters that XML (and so DOCX) cannot hold; a line break and a tab are fine."""
 
+_POINT_AT_START = ("found unexpected end of stream", "expected the node content",
+                   "expected ',' or")
+"""Problems found at the end of the file whose cause is where the value began."""
+
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 _PROBLEMS = (  # (start of PyYAML's problem or context, Indonesian message)
@@ -44,6 +48,7 @@ _PROBLEMS = (  # (start of PyYAML's problem or context, Indonesian message)
     ("found a tab character", "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi"),
     ("found character", "karakter ini tidak boleh mengawali nilai; apit teks dengan tanda kutip"),
     ("found unexpected end of stream", "tanda kutip pembuka tidak ditutup"),
+    ("expected the node content", "nilai tidak lengkap: kurung '[' atau '{' belum ditutup"),
     ("expected ',' or ']'", "daftar dalam kurung siku [...] tidak ditutup dengan ']'"),
     ("expected ',' or '}'", "pemetaan dalam kurung kurawal {...} tidak ditutup dengan '}'"),
     ("found undefined alias", "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada"),
@@ -129,6 +134,8 @@ def read_source(file: str, text: str) -> Source:
     except yaml.MarkedYAMLError as fast_exc:
         exc = _detailed_error(text, fast_exc)
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if str(getattr(exc, "problem", "")).startswith(_POINT_AT_START):
+            mark = getattr(exc, "context_mark", None) or mark  # the quote or bracket left open
         position = _pos(mark) if mark else Position(1, 1)
         source.error(position, f"YAML tidak valid: {_problem_text(exc)}")
         return source
