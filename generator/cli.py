@@ -13,6 +13,7 @@ from generator import __version__
 from generator.build import FORMATS, build_plan
 from generator.context import VERSIONS
 from generator.diagnostics import PlanError
+from generator.render_docx import TemplateProblem
 from generator.schema import plan_schema
 from generator.validate import load_plan
 
@@ -86,6 +87,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except PlanError as exc:
             _report(exc, err)
             print(f"{plan}: tidak dibangun.", file=err)
+            failed += 1
+            continue
+        except TemplateProblem as exc:
+            print(f"{plan}: gagal dibangun: {exc}", file=err)
             failed += 1
             continue
         except Exception as exc:  # a broken template or renderer must not print a traceback

@@ -36,6 +36,12 @@ def _parse_tanggal(value: object) -> object:
     )
 
 
+def _exactly_one(first: object, second: object, choices: str) -> None:
+    """Two alternative fields: exactly one must be given."""
+    if (first is None) == (second is None):
+        raise PydanticCustomError("salah_satu", "isi salah satu: {choices}", {"choices": choices})
+
+
 Tanggal = Annotated[date, BeforeValidator(_parse_tanggal)]
 Teks = Annotated[str, Field(min_length=1)]
 
@@ -75,11 +81,8 @@ class Orang(_Model):
 
     @model_validator(mode="after")
     def _jabatan_atau_peran(self) -> Orang:
-        if (self.jabatan is None) == (self.peran is None):
-            raise PydanticCustomError(
-                "jabatan_atau_peran",
-                "isi salah satu: 'jabatan' (teks) atau 'peran' (ketua, anggota, sekretaris)",
-            )
+        _exactly_one(self.jabatan, self.peran,
+                     "'jabatan' (teks) atau 'peran' (ketua, anggota, sekretaris)")
         return self
 
 
@@ -158,11 +161,7 @@ class Area(_Model):
 
     @model_validator(mode="after")
     def _komponen_atau_program(self) -> Area:
-        if (self.komponen is None) == (self.program is None):
-            raise PydanticCustomError(
-                "komponen_atau_program",
-                "isi salah satu: 'komponen' atau 'program' (bukan keduanya)",
-            )
+        _exactly_one(self.komponen, self.program, "'komponen' atau 'program' (bukan keduanya)")
         return self
 
 

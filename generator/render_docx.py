@@ -35,6 +35,10 @@ def _xml_text(text: str) -> Markup:
     return Markup(str(escape(text)).replace("_", "&#95;"))
 
 
+class TemplateProblem(Exception):
+    """The DOCX template no longer has the structure the writer fills in."""
+
+
 def rich(runs: Runs, bold: bool = False) -> RichText:
     """Styled runs as docxtpl RichText: escaped text, italics, line breaks."""
     text = RichText()
@@ -95,6 +99,9 @@ def _merge_rencana_cells(document, doc: Dokumen) -> None:
     """Merge komponen and indikator cells over the rows they span, as the context says."""
     tables = _tables_by_caption(document, "rencana_aksi")
     attachments = [lamp for lamp in doc.lampiran if lamp.jenis == "rencana_aksi"]
+    if len(tables) != len(attachments):
+        raise TemplateProblem("templat keputusan.docx: tabel Rencana Aksi harus berjudul alt text "
+                              "'rencana_aksi' dan ada di dalam perulangan lampiran")
     for table, lampiran in zip(tables, attachments, strict=True):
         data_rows = table._tbl.tr_lst[2:]
         for tr, row in zip(data_rows, lampiran.baris, strict=True):
@@ -113,6 +120,9 @@ def _set_sections(document, doc: Dokumen) -> None:
     width, height = (Cm(v) for v in PAPER_CM[doc.kertas])
     landscape = [False] + [lamp.mendatar for lamp in doc.lampiran]
     sections = list(document.sections)
+    if len(sections) != len(landscape):
+        raise TemplateProblem("templat keputusan.docx: harus ada tepat satu pemisah bagian "
+                              "(section break) di awal perulangan lampiran dan tidak ada yang lain")
     body_widths: list[Length] = []
     for section, wide in zip(sections, landscape, strict=True):
         section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT

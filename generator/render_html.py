@@ -31,7 +31,6 @@ def _environment(folder: str) -> Environment:
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
-        trim_blocks=False,
     )
     env.filters["baris"] = _lines
     return env

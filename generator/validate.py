@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic, PlanError, Position
-from generator.model import Orang, Rencana
+from generator.model import Rencana
 from generator.yaml_source import Path, Source, read_source
 
 _TYPE_NAMES = {
@@ -58,21 +58,21 @@ def field_name(path: Path) -> str:
 def _model_at(path: Path) -> type[BaseModel] | None:
     """The model class that the value at `path` must match, for listing its keys."""
     model: Any = Rencana
+    skip_key = False  # the next key names an entry of a dict field (a person's key)
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or skip_key:
+            skip_key = False
             continue
-        if model is None or not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return None
-        info = model.model_fields.get(part)
+        info = model.model_fields.get(part) if model is not None else None
         if info is None:
             return None
         model = _inner_model(info.annotation)
-        if model is None and part == "orang":
-            model = Orang
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+        skip_key = get_origin(info.annotation) is dict
+    return model
 
 
-def _inner_model(annotation: Any) -> Any:
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as `list[Komponen] | None` or `dict[str, Orang]`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
