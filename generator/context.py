@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from generator import indonesian
 from generator.inline import Runs, parse
-from generator.model import Anggota, Area, Komponen, Orang, Rencana
+from generator import drafting
+from generator.model import Anggota, Area, Capaian, Komponen, Orang, Rencana
 
 VERSIONS = ("asli", "salinan")
 """The original for signature and the certified copy for publication."""
@@ -200,6 +201,11 @@ class Satuan:
         return f"KOMISI PEMILIHAN UMUM {self.wilayah_kapital}"
 
     @property
+    def lembaga_judul(self) -> str:
+        """'Komisi Pemilihan Umum Kabupaten Kutai Timur', as the name stands inside a sentence."""
+        return f"Komisi Pemilihan Umum {self.wilayah}"
+
+    @property
     def singkat(self) -> str:
         """'KPU Kabupaten Kutai Timur'."""
         return f"KPU {self.wilayah}"
@@ -255,6 +261,12 @@ def _autentikasi(plan: Rencana, office: Satuan) -> Autentikasi:
     )
 
 
+def _capaian(value: str | Capaian) -> str:
+    if isinstance(value, Capaian):
+        return indonesian.jumlah(value.jumlah, value.satuan)
+    return value
+
+
 def _komponen_rows(number: int, komponen: Komponen) -> list[BarisRencana]:
     rows: list[BarisRencana] = []
     total = sum(len(ind.langkah) for ind in komponen.indikator)
@@ -269,7 +281,7 @@ def _komponen_rows(number: int, komponen: Komponen) -> list[BarisRencana]:
                 indikator=parse(ind.nama) if j == 0 else (),
                 indikator_rentang=len(ind.langkah) if j == 0 else 0,
                 sel=tuple(parse(t) for t in (
-                    step.aksi, step.bukti_fisik, step.target_waktu, step.target_capaian)),
+                    step.aksi, step.bukti_fisik, step.target_waktu, _capaian(step.target_capaian))),
             ))
     return rows
 
@@ -314,11 +326,12 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
     salinan = versi == "salinan"
     office = satuan(plan)
     k = plan.keputusan
-    tentang = k.tentang.rstrip(" .").upper()
+    tentang = drafting.judul_bersih(k.tentang).upper()
     title = f"KEPUTUSAN {office.lembaga}"
 
     kinds = [kind for kind in ("rencana_aksi", "tim") if getattr(plan, kind) is not None]
-    labels = dict(zip(kinds, indonesian.lampiran_labels(len(kinds)), strict=True)) if kinds else {}
+    label_list = indonesian.lampiran_labels(len(kinds)) if kinds else []
+    labels = dict(zip(kinds, label_list, strict=True))
     header_lines = ("KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
                     f"TENTANG {tentang}")
     attachments: list[Lampiran] = []
@@ -345,23 +358,25 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
             baris=tuple(_tim_rows(plan, office)),
         ))
 
+    considerations = drafting.menimbang(plan, office.lembaga_judul)
+    bases = drafting.mengingat(plan)
     return Dokumen(
         versi=versi,
         salinan=salinan,
-        judul_metadata=f"Keputusan Komisi Pemilihan Umum {office.wilayah} Nomor {k.nomor or '...'} "
-        f"Tahun {k.tahun} tentang {k.tentang.rstrip(' .')}",
+        judul_metadata=f"Keputusan {office.lembaga_judul} Nomor {k.nomor or '...'} "
+        f"Tahun {k.tahun} tentang {drafting.judul_bersih(k.tentang)}",
         penulis=f"Komisi Pemilihan Umum {office.wilayah}",
         kertas=plan.tampilan.kertas,
         huruf=plan.tampilan.huruf,
         kop=("KOMISI PEMILIHAN UMUM", office.wilayah_kapital),
         judul=(title, _nomor(plan), "TENTANG", tentang),
         pejabat=f"KETUA {office.lembaga},",
-        menimbang=_items(k.menimbang,
-                         [f"{indonesian.letter(i)}." for i in range(len(k.menimbang))]),
-        mengingat=_items(k.mengingat, [f"{i}." for i in range(1, len(k.mengingat) + 1)]),
+        menimbang=_items(considerations, [f"{indonesian.letter(i)}."
+                                          for i in range(len(considerations))]),
+        mengingat=_items(bases, [f"{i}." for i in range(1, len(bases) + 1)]),
         menetapkan=f"{title} TENTANG {tentang}.",
-        diktum=tuple(Item(indonesian.diktum_word(i), parse(t))
-                     for i, t in enumerate(k.diktum, start=1)),
+        diktum=tuple(Item(indonesian.diktum_word(i), parse(t)) for i, t in enumerate(
+            drafting.diktum(plan, f"Sekretariat {office.lembaga_judul}", label_list), start=1)),
         penetapan=_penetapan(plan, office, salinan),
         autentikasi=_autentikasi(plan, office) if salinan else None,
         lampiran=tuple(attachments),

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
-
-_SATUAN = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
-
+from num2words import num2words
 
 def roman(number: int) -> str:
     """1 -> I, 4 -> IV, 14 -> XIV: areas, lampiran and BAB are numbered this way."""
@@ -25,34 +23,20 @@ def roman(number: int) -> str:
 
 
 def number_words(number: int) -> str:
-    """Cardinal number in Indonesian words, lower case, for 0 <= number < 1000."""
-    if number == 0:
-        return "nol"
-    if number < 10:
-        return _SATUAN[number]
-    if number == 10:
-        return "sepuluh"
-    if number == 11:
-        return "sebelas"
-    if number < 20:
-        return f"{_SATUAN[number - 10]} belas"
-    if number < 100:
-        tens, ones = divmod(number, 10)
-        return f"{_SATUAN[tens]} puluh" + (f" {_SATUAN[ones]}" if ones else "")
-    if number < 1000:
-        hundreds, rest = divmod(number, 100)
-        head = "seratus" if hundreds == 1 else f"{_SATUAN[hundreds]} ratus"
-        return head + (f" {number_words(rest)}" if rest else "")
-    raise ValueError("number_words handles numbers below 1000")
+    """A cardinal number in Indonesian words, lower case: 12 -> 'dua belas'."""
+    return num2words(number, lang="id")
+
+
+def jumlah(number: int, satuan: str) -> str:
+    """'1 (satu) Dokumen': the number, the number in words in brackets, the unit."""
+    return f"{number} ({number_words(number)}) {satuan}"
 
 
 def diktum_word(number: int) -> str:
     """1 -> KESATU (never PERTAMA), 2 -> KEDUA, 12 -> KEDUA BELAS, 21 -> KEDUA PULUH SATU."""
     if number == 1:
         return "KESATU"
-    words = number_words(number).split(" ")
-    # 'ke-' attaches to the first word: 'ke' + 'dua belas'; 'se-' forms take 'kese-'
-    return ("KE" + " ".join(words)).upper()
+    return ("KE" + number_words(number)).upper()  # KE + dua belas, KE + sebelas
 
 
 def letter(index: int) -> str:

@@ -97,16 +97,33 @@ class Keputusan(_Model):
     """Tanggal penetapan (2025-09-09 atau 9 September 2025). Kosongkan bila belum ditetapkan."""
     tentang: Teks
     """Judul keputusan, huruf biasa tanpa titik; dicetak kapital di tempat yang semestinya."""
-    menimbang: list[Teks] = Field(min_length=1)
-    """Pertimbangan, masing-masing diawali 'bahwa' dan diakhiri ';'. Huruf a, b, ... dibuat."""
+    menimbang: list[Teks] | None = Field(default=None, min_length=1)
+    """Pertimbangan, masing-masing diawali 'bahwa'. Huruf a, b, ... dan ';' dibuat. Bila
+    kosong: satu pertimbangan baku. Pertimbangan penutup ('bahwa berdasarkan pertimbangan
+    sebagaimana dimaksud dalam huruf a, ...') ditambahkan sendiri."""
+    penutup_menimbang: bool = True
+    """Tambahkan pertimbangan penutup baku (false bila semua pertimbangan ditulis sendiri)."""
     mengingat: list[Teks] = Field(min_length=1)
-    """Dasar hukum, masing-masing diakhiri ';'. Nomor 1, 2, ... dibuat."""
-    diktum: list[Teks] = Field(min_length=1)
-    """Isi diktum. Kata KESATU, KEDUA, ... dibuat."""
+    """Dasar hukum: kunci katalog (mis. uu-7-2017, dikutip lengkap dengan perubahannya) atau
+    teks lengkap. Diurutkan menurut hierarki peraturan; nomor 1, 2, ... dan ';' dibuat."""
+    diktum: list[Teks] | None = Field(default=None, min_length=1)
+    """Isi diktum; kata KESATU, KEDUA, ... dibuat. Bila kosong: diktum baku (penetapan dengan
+    rujukan lampiran, pembebanan anggaran bila 'anggaran' diisi, dan mulai berlaku)."""
+    anggaran: bool | Teks = False
+    """Diktum pembebanan biaya: true untuk DIPA Sekretariat satker, atau teks sumber biayanya."""
     penandatangan: Teks
     """Kunci orang (di 'orang') yang menandatangani sebagai Ketua."""
     pengesah_salinan: Teks
     """Kunci orang yang mengesahkan salinan ('Salinan sesuai dengan aslinya')."""
+
+
+class Capaian(_Model):
+    """Target capaian sebagai angka dan satuan: tercetak '1 (satu) Dokumen'."""
+
+    jumlah: StrictInt = Field(ge=0, le=999_999)
+    """Banyaknya, mis. 1."""
+    satuan: Teks
+    """Satuannya, mis. 'Dokumen'."""
 
 
 class Langkah(_Model):
@@ -118,8 +135,8 @@ class Langkah(_Model):
     """Bukti fisik (dokumen, foto, laporan)."""
     target_waktu: str = ""
     """Kapan, mis. 'Januari - Desember 2025'."""
-    target_capaian: str = ""
-    """Target capaian, mis. '1 (satu) Dokumen'."""
+    target_capaian: str | Capaian = ""
+    """Target capaian: teks, atau {jumlah: 1, satuan: Dokumen} yang tercetak '1 (satu) Dokumen'."""
 
 
 class Indikator(_Model):

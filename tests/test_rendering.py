@@ -55,7 +55,8 @@ def test_markup_characters_print_as_typed(tmp_path):
 
 
 def test_lone_consideration_has_no_letter_and_blank_number_and_date(tmp_path):
-    plan = variant(keputusan__menimbang=["bahwa satu-satunya pertimbangan;"])
+    plan = variant(keputusan__menimbang=["bahwa satu-satunya pertimbangan;"],
+                   keputusan__penutup_menimbang=False)
     out = build(tmp_path, plan)
     for name in ("asli.docx", "asli.pdf"):
         text = squash(docx_text(out[name]) if name.endswith("docx") else pdf_text(out[name]))

@@ -1,0 +1,142 @@
+"""The decree body by the drafting rules: standard considerations and diktum, legal bases in
+lawful order with their citations, and the punctuation each part ends with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from generator import catalog, indonesian
+from generator.model import Keputusan, Rencana
+
+PENUTUP_AWAL = "bahwa berdasarkan pertimbangan"
+"""How the closing consideration starts; a plan that already has one gets no second."""
+
+
+def akhiri(text: str, mark: str) -> str:
+    """End text with exactly one mark: ';' for Menimbang/Mengingat, '.' for diktum."""
+    body = text.rstrip()
+    while body and body[-1] in ";.,:":
+        body = body[:-1].rstrip()
+    return body + mark
+
+
+def judul_bersih(text: str) -> str:
+    """A title carries no closing punctuation."""
+    return text.rstrip(" \t\n;.,:")
+
+
+def tanggal_acuan(keputusan: Keputusan) -> date:
+    """The date the decree speaks as of: its date, or the end of its year while undated."""
+    return keputusan.tanggal or date(keputusan.tahun, 12, 31)
+
+
+def huruf_rujukan(count: int) -> str:
+    """'huruf a', 'huruf a dan huruf b', 'huruf a sampai dengan huruf c'."""
+    if count == 1:
+        return "huruf a"
+    if count == 2:
+        return "huruf a dan huruf b"
+    return f"huruf a sampai dengan huruf {indonesian.letter(count - 1)}"
+
+
+def sebut_lampiran(labels: list[str]) -> str:
+    """'Lampiran', 'Lampiran I dan Lampiran II', 'Lampiran I, Lampiran II, dan Lampiran III'."""
+    names = ["Lampiran" + label[len("LAMPIRAN"):] for label in labels]
+    if len(names) <= 2:
+        return " dan ".join(names)
+    return ", ".join(names[:-1]) + ", dan " + names[-1]
+
+
+def menimbang(plan: Rencana, lembaga: str) -> list[str]:
+    """Considerations: the plan's (or the standard one), then the closing one, each with ';'."""
+    k = plan.keputusan
+    tentang = judul_bersih(k.tentang)
+    items = list(k.menimbang) if k.menimbang else [
+        f"bahwa dalam rangka pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi dan "
+        f"Wilayah Birokrasi Bersih dan Melayani di lingkungan {lembaga}, perlu menetapkan "
+        f"{tentang}"
+    ]
+    has_closing = items[-1].lower().startswith(PENUTUP_AWAL)
+    if k.penutup_menimbang and not has_closing:
+        items.append(f"{PENUTUP_AWAL} sebagaimana dimaksud dalam {huruf_rujukan(len(items))}, "
+                     f"perlu menetapkan Keputusan {lembaga} tentang {tentang}")
+    return [akhiri(item, ";") for item in items]
+
+
+def diktum(plan: Rencana, lembaga_sekretariat: str, labels: list[str]) -> list[str]:
+    """The plan's diktum, or the standard ones naming the attachments by their numbers."""
+    k = plan.keputusan
+    if k.diktum:
+        return [akhiri(item, ".") for item in k.diktum]
+    items = []
+    tentang = judul_bersih(k.tentang)
+    if labels:
+        items.append(f"Menetapkan {tentang} sebagaimana tercantum dalam {sebut_lampiran(labels)} "
+                     "yang merupakan bagian tidak terpisahkan dari Keputusan ini.")
+    else:
+        items.append(f"Menetapkan {tentang}.")
+    if k.anggaran:
+        sumber = k.anggaran if isinstance(k.anggaran, str) else (
+            f"Anggaran Pendapatan dan Belanja Negara melalui Daftar Isian Pelaksanaan Anggaran "
+            f"{lembaga_sekretariat}")
+        items.append("Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini "
+                     f"dibebankan pada {judul_bersih(sumber)}.")
+    items.append("Keputusan ini mulai berlaku pada tanggal ditetapkan.")
+    return items
+
+
+@dataclass(frozen=True)
+class DasarHukum:
+    """One Mengingat item as the plan wrote it, with what is known of it."""
+
+    indeks: int
+    """Its place in the plan's list, from 0."""
+    teks: str
+    """The text to print, punctuated."""
+    rujukan: catalog.Rujukan | None
+    """Kind, level, number and year, where they can be read."""
+    kunci: str | None
+    """Catalog key, when the plan named one."""
+
+
+def dasar_hukum(plan: Rencana) -> list[DasarHukum]:
+    """The plan's Mengingat items, catalog keys resolved to full citations as of the decree."""
+    per = tanggal_acuan(plan.keputusan)
+    entries = catalog.katalog()
+    found = []
+    for index, item in enumerate(plan.keputusan.mengingat):
+        if item in entries:
+            peraturan = entries[item]
+            found.append(DasarHukum(index, catalog.sitasi(item, per),
+                                    catalog.rujukan_katalog(peraturan), item))
+        else:
+            found.append(DasarHukum(index, akhiri(item, ";"), catalog.baca_rujukan(item), None))
+    return found
+
+
+def urutkan(items: list[DasarHukum]) -> list[DasarHukum]:
+    """Catalog entries placed by the hierarchy and date; free text stays where it was written.
+
+    A catalog entry goes before the first item written after it whose rank is higher than its
+    own; free-text items keep their order among themselves (zi check warns when that order
+    breaks the hierarchy).
+    """
+    fixed = [item for item in items if item.kunci is None]
+    placed = sorted((item for item in items if item.kunci is not None),
+                    key=lambda item: item.rujukan.urutan())
+    result = list(fixed)
+    for item in placed:
+        key = item.rujukan.urutan()
+        position = len(result)
+        for i, other in enumerate(result):
+            if other.rujukan is not None and other.rujukan.urutan() > key:
+                position = i
+                break
+        result.insert(position, item)
+    return result
+
+
+def mengingat(plan: Rencana) -> list[str]:
+    """The Mengingat texts in print order."""
+    return [item.teks for item in urutkan(dasar_hukum(plan))]
