@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.context import VERSIONS, build_document
+from generator.model import Rencana
 from generator.render_docx import render_docx
 from generator.render_html import render_pdf
-from generator.validate import load_plan
+from generator.validate import check_file
 
 FORMATS = ("docx", "pdf")
 """Output formats, in the order they are written."""
@@ -37,8 +38,13 @@ def output_name(versi: str, fmt: str) -> str:
 def render_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
                 versions: Iterable[str] = VERSIONS) -> list[Output]:
     """Validate and render every requested file in memory; raises PlanError on a bad plan."""
-    plan = load_plan(plan_file)
-    target = out_dir / plan_file.stem
+    return render_checked(check_file(plan_file).plan, plan_file.stem, out_dir, formats, versions)
+
+
+def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[str] = FORMATS,
+                   versions: Iterable[str] = VERSIONS) -> list[Output]:
+    """Render a validated plan's requested files in memory."""
+    target = out_dir / name
     outputs = []
     for versi in versions:
         doc = build_document(plan, versi)
@@ -63,10 +69,8 @@ def write_atomically(output: Output) -> None:
         raise
 
 
-def build_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
-               versions: Iterable[str] = VERSIONS) -> list[Path]:
-    """Build one plan; returns the paths written."""
-    outputs = render_plan(plan_file, out_dir, formats, versions)
+def write_all(outputs: list[Output]) -> list[Path]:
+    """Write every rendered file; returns the paths written."""
     for output in outputs:
         write_atomically(output)
     return [output.path for output in outputs]

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from generator import __version__
-from generator.build import FORMATS, build_plan
+from generator.build import FORMATS, render_checked, write_all
 from generator.context import VERSIONS
-from generator.diagnostics import PlanError
+from generator.diagnostics import Diagnostic, PlanError
 from generator.render_docx import TemplateProblem
 from generator.schema import plan_schema
-from generator.validate import load_plan
+from generator.validate import check_file
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,21 +57,28 @@ def _parser() -> _Parser:
     return parser
 
 
-def _report(error: PlanError, err: TextIO) -> None:
-    for diagnostic in error.diagnostics:
+def _report(diagnostics: list[Diagnostic], err: TextIO) -> None:
+    for diagnostic in diagnostics:
         print(diagnostic, file=err)
-    count = len(error.diagnostics)
-    print(f"{count} kesalahan ditemukan.", file=err)
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    summary = f"{errors} kesalahan ditemukan."
+    if warnings:
+        summary = f"{errors} kesalahan dan {warnings} peringatan ditemukan."
+    print(summary, file=err)
 
 
 def _check(plans: list[str], out: TextIO, err: TextIO) -> int:
     failed = 0
     for plan in plans:
         try:
-            load_plan(Path(plan), shown_as=plan)
+            checked = check_file(Path(plan), shown_as=plan)
         except PlanError as exc:
-            _report(exc, err)
+            _report(exc.diagnostics, err)
             failed += 1
+            continue
+        if checked.warnings:
+            _report(checked.warnings, err)
         else:
             print(f"{plan}: baik, tidak ada kesalahan.", file=out)
     return 1 if failed else 0
@@ -83,9 +90,13 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     versions = tuple(dict.fromkeys(args.versions or VERSIONS))
     for plan in args.plans:
         try:
-            written = build_plan(Path(plan), Path(args.output), formats, versions)
+            checked = check_file(Path(plan), shown_as=plan)
+            if checked.warnings:
+                _report(checked.warnings, err)
+            written = write_all(render_checked(checked.plan, Path(plan).stem,
+                                               Path(args.output), formats, versions))
         except PlanError as exc:
-            _report(exc, err)
+            _report(exc.diagnostics, err)
             print(f"{plan}: tidak dibangun.", file=err)
             failed += 1
             continue

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import indonesian
+from generator import drafting, indonesian
 from generator.inline import Runs, parse
-from generator import drafting
 from generator.model import Anggota, Area, Capaian, Komponen, Orang, Rencana
 
 VERSIONS = ("asli", "salinan")
@@ -319,6 +318,16 @@ def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
     return rows
 
 
+ATTACHMENT_KINDS = ("rencana_aksi", "tim")
+"""Attachment kinds in the order they follow the decree."""
+
+
+def attachment_labels(plan: Rencana) -> dict[str, str]:
+    """LAMPIRAN, or LAMPIRAN I, II, ... by count, for each attachment the plan has."""
+    kinds = [kind for kind in ATTACHMENT_KINDS if getattr(plan, kind) is not None]
+    return dict(zip(kinds, indonesian.lampiran_labels(len(kinds)) if kinds else [], strict=True))
+
+
 def build_document(plan: Rencana, versi: str) -> Dokumen:
     """The decree in one version, with every derived word in place."""
     if versi not in VERSIONS:
@@ -329,9 +338,8 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
     tentang = drafting.judul_bersih(k.tentang).upper()
     title = f"KEPUTUSAN {office.lembaga}"
 
-    kinds = [kind for kind in ("rencana_aksi", "tim") if getattr(plan, kind) is not None]
-    label_list = indonesian.lampiran_labels(len(kinds)) if kinds else []
-    labels = dict(zip(kinds, label_list, strict=True))
+    labels = attachment_labels(plan)
+    label_list = list(labels.values())
     header_lines = ("KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
                     f"TENTANG {tentang}")
     attachments: list[Lampiran] = []

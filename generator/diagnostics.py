@@ -27,9 +27,19 @@ class Diagnostic:
     """What is wrong and what was expected, in Bahasa Indonesia."""
     severity: str = field(default="error", compare=False)
     """`error` stops a build; `peringatan` (warning) does not."""
+    kode: str = field(default="", compare=False)
+    """A stable rule code for rule checks, e.g. 'mengingat-urutan'."""
+
+    @property
+    def is_error(self) -> bool:
+        """Errors stop a build; warnings are printed and the build goes on."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.position.line}:{self.position.column}: {self.message}"
+        where = f"{self.file}:{self.position.line}:{self.position.column}"
+        if self.is_error:
+            return f"{where}: {self.message}"
+        return f"{where}: peringatan [{self.kode}]: {self.message}"
 
 
 class PlanError(Exception):

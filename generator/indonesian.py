@@ -7,6 +7,7 @@ from datetime import date
 from babel.dates import format_date
 from num2words import num2words
 
+
 def roman(number: int) -> str:
     """1 -> I, 4 -> IV, 14 -> XIV: areas, lampiran and BAB are numbered this way."""
     if number < 1:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from generator import catalog, checks
+from generator.context import attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position
 from generator.model import Rencana
 from generator.yaml_source import Path, Source, read_source
@@ -211,6 +214,25 @@ def _check_refs(source: Source) -> list[Diagnostic]:
     return found
 
 
+def _check_catalog_keys(source: Source) -> list[Diagnostic]:
+    data = source.data
+    keputusan = data.get("keputusan") if isinstance(data, dict) else None
+    items = keputusan.get("mengingat") if isinstance(keputusan, dict) else None
+    if not isinstance(items, list):
+        return []
+    entries = catalog.katalog()
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, str) and catalog.KEY_PATTERN.match(item) and item not in entries:
+            path = ("keputusan", "mengingat", index)
+            message = f"'{field_name(path)}': peraturan '{item}' tidak ada di katalog"
+            close = _closest(item, list(entries))
+            message += f"; maksud Anda '{close}'?" if close else (
+                "; tulis kutipannya lengkap sebagai teks")
+            found.append(Diagnostic(source.file, source.where(path), message))
+    return found
+
+
 def validate_source(source: Source) -> Rencana:
     """Validate read YAML; raise PlanError with every problem when anything is wrong."""
     problems = list(source.errors)
@@ -224,7 +246,7 @@ def validate_source(source: Source) -> Rencana:
             plan = Rencana.model_validate(source.data)
         except ValidationError as exc:
             problems += _translate_all(source, exc.errors(include_url=False))
-        problems += _check_refs(source)
+        problems += _check_refs(source) + _check_catalog_keys(source)
     if problems or plan is None:
         raise PlanError(_unique(problems))
     return plan
@@ -234,8 +256,33 @@ def _unique(items: list[Diagnostic]) -> list[Diagnostic]:
     return list(dict.fromkeys(items))
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A plan that passed validation, with the warnings its rule checks gave."""
+
+    plan: Rencana
+    """The validated plan."""
+    warnings: list[Diagnostic]
+    """Rule warnings, sorted by position."""
+
+
+def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
+    """Validate a plan and run every rule; raise PlanError (errors and warnings) on any error."""
+    source = read_file(path, shown_as)
+    plan = validate_source(source)
+    found = checks.check_plan(plan, source, list(attachment_labels(plan).values()))
+    if any(d.is_error for d in found):
+        raise PlanError(found)
+    return Checked(plan, sorted(found))
+
+
 def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:
     """Read and validate one plan file; raise PlanError listing every problem."""
+    return check_file(path, shown_as).plan
+
+
+def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
+    """Read a plan file's YAML; a missing or undecodable file is a PlanError."""
     name = shown_as or str(path)
     try:
         raw = FsPath(path).read_bytes()
@@ -248,4 +295,4 @@ def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:
         line = raw[: exc.start].count(b"\n") + 1
         raise PlanError([Diagnostic(name, Position(line, 1), "berkas bukan teks UTF-8; simpan "
                                     "ulang sebagai UTF-8")]) from None
-    return validate_source(read_source(name, text))
+    return read_source(name, text)

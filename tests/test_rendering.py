@@ -66,17 +66,18 @@ def test_lone_consideration_has_no_letter_and_blank_number_and_date(tmp_path):
 
 
 def test_single_attachment_is_just_lampiran(tmp_path):
-    out = build(tmp_path, variant(tim=None))
+    out = build(tmp_path, variant(tim=None, keputusan__diktum=None))
     text = squash(pdf_text(out["asli.pdf"]))
     assert "LAMPIRAN KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA CONTOH" in text
     assert "LAMPIRAN I" not in text
     assert "SUSUNAN DAN PERSONALIA" not in text
+    assert "sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan" in text
     sections = Document(io.BytesIO(out["asli.docx"])).sections
     assert len(sections) == 2
 
 
 def test_no_attachment_is_a_one_section_decree(tmp_path):
-    out = build(tmp_path, variant(tim=None, rencana_aksi=None))
+    out = build(tmp_path, variant(tim=None, rencana_aksi=None, keputusan__diktum=None))
     assert "LAMPIRAN" not in pdf_text(out["asli.pdf"])
     assert len(Document(io.BytesIO(out["asli.docx"])).sections) == 1
 

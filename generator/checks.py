@@ -1,0 +1,90 @@
+"""Rules a valid plan can still break: the drafting rules of a decree body, each with a code."""
+
+from __future__ import annotations
+
+import re
+
+from generator import catalog, drafting
+from generator.diagnostics import Diagnostic
+from generator.model import Rencana
+from generator.yaml_source import Source
+
+HIERARKI = ("dasar hukum diurutkan menurut hierarki (UUD 1945, Undang-Undang/Perppu, Peraturan "
+            "Pemerintah, Peraturan Presiden, Peraturan Menteri dan Peraturan KPU, Keputusan), "
+            "lalu menurut tanggal")
+
+
+def _short(text: str) -> str:
+    """'Undang-Undang Nomor 5 Tahun 2014': a citation up to its title."""
+    head = re.split(r"\s+tentang\s+", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    return head if len(head) <= 90 else head[:87] + "..."
+
+
+def _warn(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
+    return Diagnostic(source.file, source.where(path), message, severity="peringatan", kode=code)
+
+
+def _error(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
+    return Diagnostic(source.file, source.where(path), message, kode=code)
+
+
+def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Order, currency and date of the legal bases, as of the decree's date."""
+    found: list[Diagnostic] = []
+    per = drafting.tanggal_acuan(plan.keputusan)
+    entries = catalog.katalog()
+    previous: drafting.DasarHukum | None = None
+    for item in drafting.dasar_hukum(plan):
+        path = ("keputusan", "mengingat", item.indeks)
+        peraturan = entries[item.kunci] if item.kunci else (
+            catalog.cari(item.rujukan) if item.rujukan else None)
+        if item.kunci is None and item.rujukan is not None:
+            if previous is not None and item.rujukan.urutan() < previous.rujukan.urutan():
+                found.append(_warn(source, path, "mengingat-urutan",
+                                   f"'{_short(item.teks)}' seharusnya ditulis sebelum "
+                                   f"'{_short(previous.teks)}': {HIERARKI}"))
+            else:
+                previous = item
+            if peraturan is not None:
+                found.append(_warn(source, path, "mengingat-katalog",
+                                   f"'{_short(item.teks)}' ada di katalog: tulis kuncinya "
+                                   f"'{peraturan.kunci}' agar kutipan dan perubahannya selalu "
+                                   "mutakhir"))
+        if peraturan is not None and peraturan.dicabut_dengan:
+            pengganti = entries[peraturan.dicabut_dengan]
+            if pengganti.berlaku_sejak <= per:
+                found.append(_warn(source, path, "mengingat-dicabut",
+                                   f"'{_short(peraturan.judul())}' telah dicabut dengan "
+                                   f"'{pengganti.judul()}'; kutip '{pengganti.kunci}'"))
+        dated = peraturan.berlaku_sejak if peraturan else None
+        if (dated and dated > per) or (item.rujukan and item.rujukan.tahun > per.year):
+            found.append(_warn(source, path, "mengingat-sesudah",
+                               f"'{_short(item.teks)}' bertanggal sesudah keputusan ini "
+                               f"({plan.keputusan.tahun}); keputusan tidak dapat mendasarkan "
+                               "diri pada peraturan yang belum ada"))
+    return found
+
+
+_LAMPIRAN = re.compile(r"\bLampiran(?:\s+([IVXLC]+)\b)?", re.IGNORECASE)
+
+
+def check_diktum(plan: Rencana, source: Source, labels: list[str]) -> list[Diagnostic]:
+    """A diktum written in the plan must name the attachments that the decree has."""
+    found: list[Diagnostic] = []
+    for index, text in enumerate(plan.keputusan.diktum or ()):
+        for match in _LAMPIRAN.finditer(text):
+            named = f"LAMPIRAN {match.group(1).upper()}" if match.group(1) else "LAMPIRAN"
+            if named in labels:
+                continue
+            if not labels:
+                have = "keputusan ini tidak punya lampiran"
+            else:
+                have = "lampirannya: " + ", ".join(label.title() for label in labels)
+            found.append(_error(source, ("keputusan", "diktum", index), "diktum-lampiran",
+                                f"diktum menyebut '{match.group(0)}', padahal {have}"))
+    return found
+
+
+def check_plan(plan: Rencana, source: Source, labels: list[str]) -> list[Diagnostic]:
+    """Every rule over a valid plan; errors and warnings together."""
+    return check_mengingat(plan, source) + check_diktum(plan, source, labels)
