@@ -163,6 +163,8 @@ class Dokumen:
     """The full title in capitals, ending with '.'."""
     diktum: tuple[Item, ...]
     """KESATU, KEDUA, ..."""
+    lebar_label: float
+    """Width in cm of the label column (Menimbang, KESATU, ...): wider for 'KEDUA PULUH SATU'."""
     penetapan: Penetapan
     """Place, date and signature."""
     autentikasi: Autentikasi | None
@@ -328,6 +330,16 @@ def attachment_labels(plan: Rencana) -> dict[str, str]:
     return dict(zip(kinds, indonesian.lampiran_labels(len(kinds)) if kinds else [], strict=True))
 
 
+LABEL_CM = 3.2
+"""The label column fits 'Menimbang', 'Menetapkan' and diktum words up to 'KEDUA BELAS'."""
+
+
+def label_width(labels: list[str]) -> float:
+    """The label column's width in cm: 3.2, or wider for long diktum words (12 pt capitals)."""
+    longest = max((len(label) for label in labels), default=0)
+    return max(LABEL_CM, round(0.28 * longest + 0.3, 1))
+
+
 def build_document(plan: Rencana, versi: str) -> Dokumen:
     """The decree in one version, with every derived word in place."""
     if versi not in VERSIONS:
@@ -368,6 +380,8 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
 
     considerations = drafting.menimbang(plan, office.lembaga_judul)
     bases = drafting.mengingat(plan)
+    diktum = [Item(indonesian.diktum_word(i), parse(t)) for i, t in enumerate(
+        drafting.diktum(plan, f"Sekretariat {office.lembaga_judul}", label_list), start=1)]
     return Dokumen(
         versi=versi,
         salinan=salinan,
@@ -383,8 +397,8 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
                                           for i in range(len(considerations))]),
         mengingat=_items(bases, [f"{i}." for i in range(1, len(bases) + 1)]),
         menetapkan=f"{title} TENTANG {tentang}.",
-        diktum=tuple(Item(indonesian.diktum_word(i), parse(t)) for i, t in enumerate(
-            drafting.diktum(plan, f"Sekretariat {office.lembaga_judul}", label_list), start=1)),
+        diktum=tuple(diktum),
+        lebar_label=label_width([item.label for item in diktum]),
         penetapan=_penetapan(plan, office, salinan),
         autentikasi=_autentikasi(plan, office) if salinan else None,
         lampiran=tuple(attachments),

@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.context import BarisRencana, Dokumen
+from generator.context import LABEL_CM, BarisRencana, Dokumen
 from generator.inline import Runs
 from generator.resources import templates_dir
 
@@ -72,6 +72,7 @@ def render_docx(doc: Dokumen) -> bytes:
     template.render({"doc": doc}, _environment(), autoescape=True)
     document = template.docx
     _merge_rencana_cells(document, doc)
+    _widen_labels(document, doc.lebar_label)
     _set_sections(document, doc)
     _set_font_and_language(document, doc)
     props = document.core_properties
@@ -84,6 +85,21 @@ def render_docx(doc: Dokumen) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _widen_labels(document, width_cm: float) -> None:
+    """Move the colon and text columns right when diktum words are longer than the template's."""
+    extra = Cm(width_cm - LABEL_CM)
+    if extra <= 0:
+        return
+    for name in ("Butir", "Diktum"):
+        fmt = document.styles[name].paragraph_format
+        stops = [(stop.position, stop.alignment) for stop in fmt.tab_stops]
+        fmt.tab_stops.clear_all()
+        for position, alignment in stops:
+            fmt.tab_stops.add_tab_stop(Length(position + extra), alignment)
+        fmt.left_indent = Length(fmt.left_indent + extra)
+        fmt.first_line_indent = Length(fmt.first_line_indent - extra)
 
 
 def _tables_by_caption(document, caption: str) -> list:

@@ -79,7 +79,11 @@ def test_single_attachment_is_just_lampiran(tmp_path):
 def test_no_attachment_is_a_one_section_decree(tmp_path):
     out = build(tmp_path, variant(tim=None, rencana_aksi=None, keputusan__diktum=None))
     assert "LAMPIRAN" not in pdf_text(out["asli.pdf"])
-    assert len(Document(io.BytesIO(out["asli.docx"])).sections) == 1
+    sections = Document(io.BytesIO(out["asli.docx"])).sections
+    assert len(sections) == 1
+    # still numbered: the only section refers to the page-number header
+    refs = sections[0]._sectPr.findall(qn("w:headerReference"))
+    assert [r.get(qn("w:type")) for r in refs] == ["default"]
 
 
 def long_komponen(steps: int) -> dict:

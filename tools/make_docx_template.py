@@ -6,6 +6,7 @@ the .docx file is the source; edits made in Word are kept by the generator.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
@@ -310,7 +311,12 @@ def main() -> int:
     tag(doc, "{%p for lampiran in doc.lampiran %}")
     # This paragraph ends the previous section; the writer sets each section's paper and
     # orientation from the document (landscape for wide tables).
-    doc.add_section(WD_SECTION.NEW_PAGE)
+    new = doc.add_section(WD_SECTION.NEW_PAGE)
+    # python-docx leaves the new last section without header references; give it the same
+    # page-number header, so that a decree without attachments is numbered too
+    ended = new._sectPr.getprevious().find(qn("w:pPr")).find(qn("w:sectPr"))
+    for ref in reversed(ended.findall(qn("w:headerReference"))):
+        new._sectPr.insert(0, copy.deepcopy(ref))
     tag(doc, "{%p for line in [lampiran.kepala.label] + lampiran.kepala.baris|list %}")
     head = para(doc, "{{ line }}", style="Kepala Lampiran")
     head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
