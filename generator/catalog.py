@@ -23,6 +23,8 @@ JENIS = {
 }
 """Each kind's name as cited and its level in the hierarchy of UU 12/2011 (1 is highest)."""
 
+_LN = "Lembaran Negara Republik Indonesia"
+
 KEY_PATTERN = re.compile(r"^[a-z]+-[0-9a-z.]+-\d{4}$")
 """A catalog key as written in a plan: jenis-nomor-tahun, e.g. uu-7-2017."""
 
@@ -79,9 +81,9 @@ class Peraturan:
         """'(Lembaran Negara ... Nomor 182, Tambahan Lembaran Negara ... Nomor 6109)' or ''."""
         parts = []
         if self.ln:
-            parts.append(f"Lembaran Negara Republik Indonesia Tahun {self.ln[0]} Nomor {self.ln[1]}")
+            parts.append(f"{_LN} Tahun {self.ln[0]} Nomor {self.ln[1]}")
         if self.tln:
-            parts.append(f"Tambahan Lembaran Negara Republik Indonesia Nomor {self.tln}")
+            parts.append(f"Tambahan {_LN} Nomor {self.tln}")
         if self.bn:
             parts.append(f"Berita Negara Republik Indonesia Tahun {self.bn[0]} Nomor {self.bn[1]}")
         return f"({', '.join(parts)})" if parts else ""
@@ -130,7 +132,8 @@ def sitasi(kunci: str, per: date) -> str:
     if len(amendments) == 1:
         text += f" sebagaimana telah diubah dengan {amendments[0].kutipan()}"
     elif amendments:
-        text += f" sebagaimana telah beberapa kali diubah terakhir dengan {amendments[-1].kutipan()}"
+        last = amendments[-1].kutipan()
+        text += f" sebagaimana telah beberapa kali diubah terakhir dengan {last}"
     return text + ";"
 
 
