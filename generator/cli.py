@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TextIO
 
 from generator import __version__
-from generator.build import FORMATS, render_checked, write_all
+from generator.build import FORMATS, Output, render_checked, write_all, write_atomically
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
+from generator.new_plan import Jawaban, draft_plan
 from generator.render_docx import TemplateProblem
 from generator.schema import plan_schema
 from generator.validate import check_file
@@ -54,7 +55,73 @@ def _parser() -> _Parser:
                        help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
 
     sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
+
+    new = sub.add_parser("new", help="tulis rencana awal dari beberapa jawaban")
+    for name, text in NEW_QUESTIONS.items():
+        new.add_argument(f"--{name}", type=int if name == "tahun" else str, help=text)
+    new.add_argument("-o", "--output", metavar="BERKAS",
+                     help="berkas rencana yang ditulis (bawaan: rencana-<nama>-<tahun>.yaml)")
+    new.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
     return parser
+
+
+NEW_QUESTIONS = {
+    "tingkat": "tingkat KPU: provinsi, kabupaten, atau kota",
+    "nama": "nama wilayah, tanpa 'Kabupaten'/'Kota'/'Provinsi' (mis. Kutai Timur)",
+    "tempat": "kota tempat keputusan ditetapkan (mis. Sangatta)",
+    "tahun": "tahun rencana aksi (mis. 2026)",
+    "ketua": "nama Ketua KPU",
+    "sekretaris": "nama Sekretaris KPU",
+}
+
+
+def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str:
+    while True:
+        print(f"{question[0].upper()}{question[1:]}: ", end="", file=out, flush=True)
+        answer = inp.readline().strip()
+        if answer:
+            return answer
+        print(f"  '{name}' wajib diisi.", file=out)
+
+
+def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
+    values = {name: getattr(args, name) for name in NEW_QUESTIONS}
+    missing = [name for name, value in values.items() if value in (None, "")]
+    if missing and not inp.isatty():
+        flags = ", ".join(f"--{name}" for name in missing)
+        print(f"zi new: isi {flags} (atau jalankan di terminal untuk ditanya satu per satu)",
+              file=err)
+        return 2
+    for name in missing:
+        values[name] = _ask(name, NEW_QUESTIONS[name], inp, out)
+    problems = []
+    if str(values["tingkat"]).lower() not in ("provinsi", "kabupaten", "kota"):
+        problems.append("tingkat harus provinsi, kabupaten, atau kota")
+    try:
+        values["tahun"] = int(values["tahun"])
+        if not 2000 <= values["tahun"] <= 2100:
+            raise ValueError
+    except ValueError:
+        problems.append("tahun harus bilangan bulat antara 2000 dan 2100")
+    if problems:
+        print("zi new: " + "; ".join(problems), file=err)
+        return 2
+    values["tingkat"] = str(values["tingkat"]).lower()
+    answers = Jawaban(**values)
+    slug = "-".join(answers.nama.lower().split())
+    target = Path(args.output or f"rencana-{slug}-{answers.tahun}.yaml")
+    if target.exists() and not args.timpa:
+        print(f"zi new: {target} sudah ada; pakai --timpa untuk menimpanya", file=err)
+        return 1
+    write_atomically(Output(target, draft_plan(answers).encode("utf-8")))
+    schema = target.parent / "rencana.schema.json"
+    if not schema.exists():
+        text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
+        write_atomically(Output(schema, text.encode("utf-8")))
+    print(f"ditulis: {target}", file=out)
+    print(f"Lanjutkan: isi rencananya, lalu `zi check {target}` dan `zi build {target}`.",
+          file=out)
+    return 0
 
 
 def _report(diagnostics: list[Diagnostic], err: TextIO) -> None:
@@ -115,10 +182,11 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+         err: TextIO | None = None, inp: TextIO | None = None) -> int:
     """Run the command; returns the exit code instead of exiting, so tests can call it."""
     out = out or sys.stdout
     err = err or sys.stderr
+    inp = inp or sys.stdin
     parser = _parser()
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -131,6 +199,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return _check(args.plans, out, err)
     if args.perintah == "build":
         return _build(args, out, err)
+    if args.perintah == "new":
+        return _new(args, inp, out, err)
     if args.perintah == "schema":
         print(json.dumps(plan_schema(), indent=2, ensure_ascii=False), file=out)
         return 0

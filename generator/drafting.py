@@ -53,9 +53,9 @@ def menimbang(plan: Rencana, lembaga: str) -> list[str]:
     k = plan.keputusan
     tentang = judul_bersih(k.tentang)
     items = list(k.menimbang) if k.menimbang else [
-        f"bahwa dalam rangka pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi dan "
-        f"Wilayah Birokrasi Bersih dan Melayani di lingkungan {lembaga}, perlu menetapkan "
-        f"{tentang}"
+        f"bahwa untuk mewujudkan Wilayah Bebas dari Korupsi dan Wilayah Birokrasi Bersih dan "
+        f"Melayani di lingkungan {lembaga}, perlu disusun rencana aksi pembangunan Zona "
+        "Integritas sebagai acuan pelaksanaan tugas Tim Pembangunan Zona Integritas"
     ]
     has_closing = items[-1].lower().startswith(PENUTUP_AWAL)
     if k.penutup_menimbang and not has_closing:

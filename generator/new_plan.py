@@ -1,0 +1,120 @@
+"""`zi new`: a starting plan from a few answers, with the standard body and the official areas."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from generator import catalog
+
+STANDARD_BASES = ("uu-28-1999", "uu-31-1999", "uu-7-2017", "perpres-81-2010",
+                  "permenpanrb-90-2021", "pkpu-8-2019", "pkpu-14-2020")
+"""Legal bases a ZI decree usually cites; those not yet in force in the plan's year are left out."""
+
+
+@dataclass(frozen=True)
+class Jawaban:
+    """The answers `zi new` asks for."""
+
+    tingkat: str
+    """provinsi, kabupaten or kota."""
+    nama: str
+    """The region's name, e.g. 'Kutai Timur'."""
+    tempat: str
+    """Where the decree is signed."""
+    tahun: int
+    """The plan's year."""
+    ketua: str
+    """The Ketua's name."""
+    sekretaris: str
+    """The Sekretaris's name."""
+
+
+@dataclass(frozen=True)
+class AreaResmi:
+    """An area of PermenPANRB 90/2021 with its weight and official komponen."""
+
+    nama: str
+    """Area name."""
+    bobot: float
+    """Weight in the evaluation, out of 60 for all pengungkit areas."""
+    komponen: tuple[str, ...]
+    """Official komponen names."""
+
+
+@lru_cache(maxsize=1)
+def area_resmi() -> tuple[AreaResmi, ...]:
+    """The six areas and their komponen, shipped as data."""
+    text = resources.files("generator").joinpath("data/komponen.yaml").read_text("utf-8")
+    return tuple(AreaResmi(a["area"], a["bobot"], tuple(a["komponen"]))
+                 for a in yaml.safe_load(text))
+
+
+def _q(text: str) -> str:
+    """A YAML scalar that reads back exactly as the text (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def draft_plan(j: Jawaban) -> str:
+    """The YAML text of a plan ready to fill in; it passes `zi check` and builds as it is."""
+    wilayah = f"{j.tingkat.capitalize()} {j.nama}"
+    entries = catalog.katalog()
+    bases = [key for key in STANDARD_BASES if entries[key].tahun <= j.tahun]
+    lines = [
+        "# yaml-language-server: $schema=rencana.schema.json",
+        f"# Rencana Aksi Zona Integritas KPU {wilayah} {j.tahun}, dibuat oleh `zi new`.",
+        "# Isi setiap '(tulis ...)', tambahkan langkah dan orang, lalu jalankan `zi check`.",
+        "",
+        "satker:",
+        f"  tingkat: {j.tingkat}",
+        f"  nama: {_q(j.nama)}",
+        f"  tempat: {_q(j.tempat)}",
+        "",
+        "keputusan:",
+        f"  tahun: {j.tahun}",
+        "  # nomor: ...          # isi setelah nomor diregistrasi",
+        f"  # tanggal: {j.tahun}-01-02  # isi pada hari penetapan",
+        f"  tentang: {_q(f'Rencana Aksi Pembangunan Zona Integritas di Lingkungan Komisi Pemilihan Umum {wilayah} Tahun {j.tahun}')}",  # noqa: E501
+        "  # Menimbang dan diktum baku dibuat oleh zi; tulis 'menimbang:' atau 'diktum:' untuk",
+        "  # menggantinya.",
+        "  mengingat:            # kunci katalog peraturan, atau teks lengkap",
+        *[f"    - {key}" for key in bases],
+        "  anggaran: true        # diktum pembebanan biaya pada DIPA Sekretariat",
+        "  penandatangan: ketua",
+        "  pengesah_salinan: sekretaris  # ganti dengan pejabat yang mengesahkan salinan",
+        "",
+        "orang:",
+        f"  ketua: {{nama: {_q(j.ketua)}, peran: ketua}}",
+        f"  sekretaris: {{nama: {_q(j.sekretaris)}, peran: sekretaris}}",
+        "",
+        "rencana_aksi:",
+        "  area:",
+    ]
+    for area in area_resmi():
+        lines += [f"    - nama: {_q(area.nama)}", "      komponen:"]
+        for komponen in area.komponen:
+            lines += [
+                f"        - nama: {_q(komponen)}",
+                "          indikator:",
+                "            - nama: (tulis indikator)",
+                "              langkah:",
+                "                - aksi: (tulis langkah aksi)",
+                "                  bukti_fisik: (tulis bukti fisik)",
+                f"                  target_waktu: Januari - Desember {j.tahun}",
+                "                  target_capaian: {jumlah: 1, satuan: Dokumen}",
+            ]
+    lines += [
+        "",
+        "tim:",
+        "  pengarah:",
+        "    - {orang: ketua, kedudukan: Pengarah merangkap Ketua}",
+        "  tim_kerja:",
+        "    ketua: {orang: sekretaris, kedudukan: Ketua}",
+        "    subtim: []          # satu sub-tim per area: {nama: ..., anggota: [...]}",
+        "",
+    ]
+    return "\n".join(lines)
