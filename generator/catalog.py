@@ -164,7 +164,7 @@ _TEXT_KINDS = (
     (r"Peraturan Presiden", "perpres", 4),
     (r"Peraturan Komisi Pemilihan Umum", "pkpu", 5),
     (r"Peraturan Menteri", "permen", 5),
-    (r"Peraturan (?:Badan|Lembaga|Kepala)", None, 5),
+    (r"Peraturan\b", None, 5),  # other regulations (a Badan's, a Bupati's) rank with these
     (r"Keputusan Presiden", "keppres", 6),
     (r"Keputusan Komisi Pemilihan Umum", "kepkpu", 6),
     (r"Keputusan", None, 6),

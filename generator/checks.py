@@ -78,8 +78,10 @@ def check_diktum(plan: Rencana, source: Source, labels: list[str]) -> list[Diagn
                 continue
             if not labels:
                 have = "keputusan ini tidak punya lampiran"
+            elif len(labels) == 1:
+                have = "keputusan ini hanya punya satu lampiran, disebut 'Lampiran' saja"
             else:
-                have = "lampirannya: " + ", ".join(label.title() for label in labels)
+                have = f"lampirannya {drafting.sebut_lampiran(labels)}"
             found.append(_error(source, ("keputusan", "diktum", index), "diktum-lampiran",
                                 f"diktum menyebut '{match.group(0)}', padahal {have}"))
     return found

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from generator import __version__
+from generator import __version__, catalog
 from generator.build import FORMATS, Output, render_checked, write_all, write_atomically
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
@@ -55,6 +55,7 @@ def _parser() -> _Parser:
                        help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
 
     sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
+    sub.add_parser("katalog", help="daftar kunci katalog peraturan untuk 'mengingat'")
 
     new = sub.add_parser("new", help="tulis rencana awal dari beberapa jawaban")
     for name, text in NEW_QUESTIONS.items():
@@ -201,6 +202,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return _build(args, out, err)
     if args.perintah == "new":
         return _new(args, inp, out, err)
+    if args.perintah == "katalog":
+        for key, peraturan in catalog.katalog().items():
+            print(f"{key:<22} {peraturan.judul()}", file=out)
+        return 0
     if args.perintah == "schema":
         print(json.dumps(plan_schema(), indent=2, ensure_ascii=False), file=out)
         return 0

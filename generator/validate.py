@@ -226,9 +226,11 @@ def _check_catalog_keys(source: Source) -> list[Diagnostic]:
         if isinstance(item, str) and catalog.KEY_PATTERN.match(item) and item not in entries:
             path = ("keputusan", "mengingat", index)
             message = f"'{field_name(path)}': peraturan '{item}' tidak ada di katalog"
-            close = _closest(item, list(entries))
+            jenis, nomor, _ = item.split("-")
+            same = [key for key in entries if key.startswith(f"{jenis}-{nomor}-")]
+            close = _closest(item, same) if same else None
             message += f"; maksud Anda '{close}'?" if close else (
-                "; tulis kutipannya lengkap sebagai teks")
+                "; lihat daftar kunci dengan `zi katalog`, atau tulis kutipannya lengkap")
             found.append(Diagnostic(source.file, source.where(path), message))
     return found
 

@@ -116,3 +116,12 @@ def test_readme_starts_with_the_two_setup_commands_and_its_example_is_valid(tmp_
     load_plan(plan)
     fixture = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
     assert yaml.safe_load(example) == fixture
+
+
+def test_katalog_lists_every_key_with_its_title():
+    code, out, _ = run("katalog")
+    assert code == 0
+    lines = out.splitlines()
+    assert any(line.startswith("uu-7-2017 ") and "tentang Pemilihan Umum" in line
+               for line in lines)
+    assert len(lines) >= 30

@@ -57,3 +57,14 @@ def test_closing_consideration_refers_to_the_letters(count, phrase):
 ])
 def test_punctuation_is_never_doubled(text, mark, result):
     assert drafting.akhiri(text, mark) == result
+
+
+def test_kutai_timur_body_matches_the_reference_as_corrected():
+    """plans/kutai-timur-2025.yaml drafts the body of reference 001, corrected (see comments)."""
+    from tests.conftest import EXAMPLE
+
+    expected = FIXTURES / "kutai-timur-2025.txt"
+    text = drafted(EXAMPLE).replace(str(EXAMPLE), EXAMPLE.name)
+    if os.environ.get("ZI_PERBARUI_FIXTURE"):
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")
