@@ -28,6 +28,23 @@ def _error(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
     return Diagnostic(source.file, source.where(path), message, kode=code)
 
 
+def _catalog_hint(source: Source, path: tuple, text: str, peraturan: catalog.Peraturan,
+                  per) -> Diagnostic:
+    """A free-text citation of a catalogued regulation: stale when it misses an amendment."""
+    amendments = catalog.perubahan_berlaku(peraturan, per)
+    if amendments:
+        last = amendments[-1]
+        named = re.search(rf"Nomor\s+0*{re.escape(last.nomor)}\s+Tahun\s+{last.tahun}", text)
+        if not named:
+            return _warn(source, path, "mengingat-perubahan",
+                         f"'{_short(text)}' telah diubah, terakhir dengan "
+                         f"'{_short(last.judul())}', tetapi perubahannya tidak disebut; tulis "
+                         f"kunci '{peraturan.kunci}' agar kutipannya lengkap")
+    return _warn(source, path, "mengingat-katalog",
+                 f"'{_short(text)}' ada di katalog: tulis kuncinya '{peraturan.kunci}' agar "
+                 "kutipan dan perubahannya selalu mutakhir")
+
+
 def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Order, currency and date of the legal bases, as of the decree's date."""
     found: list[Diagnostic] = []
@@ -42,20 +59,18 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
             if previous is not None and item.rujukan.urutan() < previous.rujukan.urutan():
                 found.append(_warn(source, path, "mengingat-urutan",
                                    f"'{_short(item.teks)}' seharusnya ditulis sebelum "
-                                   f"'{_short(previous.teks)}': {HIERARKI}"))
+                                   f"'{_short(previous.teks)}': {HIERARKI}; keputusan "
+                                   "mencetaknya menurut urutan itu"))
             else:
                 previous = item
-            if peraturan is not None:
-                found.append(_warn(source, path, "mengingat-katalog",
-                                   f"'{_short(item.teks)}' ada di katalog: tulis kuncinya "
-                                   f"'{peraturan.kunci}' agar kutipan dan perubahannya selalu "
-                                   "mutakhir"))
-        if peraturan is not None and peraturan.dicabut_dengan:
-            pengganti = entries[peraturan.dicabut_dengan]
-            if pengganti.berlaku_sejak <= per:
-                found.append(_warn(source, path, "mengingat-dicabut",
-                                   f"'{_short(peraturan.judul())}' telah dicabut dengan "
-                                   f"'{pengganti.judul()}'; kutip '{pengganti.kunci}'"))
+        pengganti = entries[peraturan.dicabut_dengan] if peraturan and peraturan.dicabut_dengan \
+            else None
+        if pengganti is not None and pengganti.berlaku_sejak <= per:
+            found.append(_warn(source, path, "mengingat-dicabut",
+                               f"'{_short(peraturan.judul())}' telah dicabut dengan "
+                               f"'{pengganti.judul()}'; kutip '{pengganti.kunci}'"))
+        elif item.kunci is None and peraturan is not None:
+            found.append(_catalog_hint(source, path, item.teks, peraturan, per))
         dated = peraturan.berlaku_sejak if peraturan else None
         if (dated and dated > per) or (item.rujukan and item.rujukan.tahun > per.year):
             found.append(_warn(source, path, "mengingat-sesudah",

@@ -116,25 +116,18 @@ def dasar_hukum(plan: Rencana) -> list[DasarHukum]:
 
 
 def urutkan(items: list[DasarHukum]) -> list[DasarHukum]:
-    """Catalog entries placed by the hierarchy and date; free text stays where it was written.
+    """Legal bases in lawful order: by level, then year and number.
 
-    A catalog entry goes before the first item written after it whose rank is higher than its
-    own; free-text items keep their order among themselves (zi check warns when that order
-    breaks the hierarchy).
+    A text whose kind or number cannot be read keeps its place after the item written before
+    it. zi check warns about free text written out of order, so the plan can be put right.
     """
-    fixed = [item for item in items if item.kunci is None]
-    placed = sorted((item for item in items if item.kunci is not None),
-                    key=lambda item: item.rujukan.urutan())
-    result = list(fixed)
-    for item in placed:
-        key = item.rujukan.urutan()
-        position = len(result)
-        for i, other in enumerate(result):
-            if other.rujukan is not None and other.rujukan.urutan() > key:
-                position = i
-                break
-        result.insert(position, item)
-    return result
+    keys = []
+    previous = (0, 0, 0, "")
+    for item in items:
+        previous = item.rujukan.urutan() if item.rujukan else previous
+        keys.append(previous)
+    order = sorted(range(len(items)), key=lambda i: keys[i])
+    return [items[i] for i in order]
 
 
 def mengingat(plan: Rencana) -> list[str]:
