@@ -7,6 +7,7 @@ import re
 from generator import catalog, drafting
 from generator.diagnostics import Diagnostic
 from generator.model import Rencana
+from generator.tabel_rencana import bulan_langkah
 from generator.yaml_source import Source
 
 HIERARKI = ("dasar hukum diurutkan menurut hierarki (UUD 1945, Undang-Undang/Perppu, Peraturan "
@@ -102,6 +103,38 @@ def check_diktum(plan: Rencana, source: Source, labels: list[str]) -> list[Diagn
     return found
 
 
+def langkah_paths(plan: Rencana):
+    """Every step of the Rencana Aksi with its path in the plan file."""
+    if plan.rencana_aksi is None:
+        return
+    for a, area in enumerate(plan.rencana_aksi.area):
+        groups = [(("program", p), program.komponen)
+                  for p, program in enumerate(area.program or ())]
+        groups += [((), area.komponen)] if area.komponen else []
+        for prefix, komponen_list in groups:
+            for k, komponen in enumerate(komponen_list):
+                for i, indikator in enumerate(komponen.indikator):
+                    for s, step in enumerate(indikator.langkah):
+                        yield (("rencana_aksi", "area", a, *prefix, "komponen", k,
+                                "indikator", i, "langkah", s), step)
+
+
+def check_jadwal(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """The 18-column layout ticks months: every step needs months it can tick."""
+    if plan.rencana_aksi is None or plan.rencana_aksi.kolom != 18:
+        return []
+    found = []
+    for path, step in langkah_paths(plan):
+        if not bulan_langkah(step):
+            what = f"target waktu '{step.target_waktu}' tidak menyebut bulan" \
+                if step.target_waktu else "langkah ini tidak punya jadwal"
+            found.append(_warn(source, path, "jadwal-kosong",
+                               f"{what}, sehingga tata letak 18 kolom tidak dapat mencentang "
+                               "bulannya; isi 'jadwal', mis. [3, 6, 9, 12] atau 'triwulan'"))
+    return found
+
+
 def check_plan(plan: Rencana, source: Source, labels: list[str]) -> list[Diagnostic]:
     """Every rule over a valid plan; errors and warnings together."""
-    return check_mengingat(plan, source) + check_diktum(plan, source, labels)
+    return (check_mengingat(plan, source) + check_diktum(plan, source, labels)
+            + check_jadwal(plan, source))

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from generator import drafting, indonesian
 from generator.inline import Runs, parse
-from generator.model import Anggota, Area, Capaian, Komponen, Orang, Rencana
+from generator.model import Anggota, Orang, Rencana
+from generator.tabel_rencana import (
+    Kolom,
+    SelKepala,
+    baris_rencana,
+    kepala_tabel,
+    kolom_rencana,
+)
 
 VERSIONS = ("asli", "salinan")
 """The original for signature and the certified copy for publication."""
@@ -61,45 +68,6 @@ class KepalaLampiran:
 
 
 @dataclass(frozen=True)
-class Kolom:
-    """A column of the Rencana Aksi table."""
-
-    judul: str
-    """Header text, e.g. 'LANGKAH AKSI'."""
-    nomor: int
-    """The number in the second header row."""
-    lebar: int
-    """Relative width in percent of the table."""
-
-
-@dataclass(frozen=True)
-class BarisRencana:
-    """One row of the Rencana Aksi table.
-
-    Heading rows (`area`, `program`) carry `no` and `judul`; step rows carry the step's
-    cells and, on the first row of a komponen or indikator, its text with the number of
-    rows it spans. A span of 0 means the cell continues the one above.
-    """
-
-    jenis: str
-    """'area', 'program' or 'langkah'."""
-    no: str = ""
-    """Roman area number, program number 'V.1', or komponen number on its first row."""
-    judul: Runs = ()
-    """Area or program name (heading rows)."""
-    komponen: Runs = ()
-    """Komponen name, on the komponen's first row only."""
-    komponen_rentang: int = 0
-    """Rows the komponen spans, on its first row; 0 on the rows it continues over."""
-    indikator: Runs = ()
-    """Indikator text, on the indikator's first row only."""
-    indikator_rentang: int = 0
-    """Rows the indikator spans, on its first row; 0 on the rows it continues over."""
-    sel: tuple[Runs, ...] = ()
-    """Langkah aksi, bukti fisik, target waktu, target capaian."""
-
-
-@dataclass(frozen=True)
 class BarisTim:
     """One row of the Susunan dan Personalia table."""
 
@@ -129,6 +97,10 @@ class Lampiran:
     """The attachment's own title lines, in capitals."""
     kolom: tuple[Kolom, ...] = ()
     """Table columns (rencana_aksi)."""
+    kepala_tabel: tuple[tuple[SelKepala, ...], ...] = ()
+    """Header rows above the column numbers, with their spans (rencana_aksi)."""
+    tata_letak: int = 0
+    """The column set of the Rencana Aksi table: 7, 6 or 18."""
     baris: tuple = ()
     """Table rows: BarisRencana or BarisTim."""
 
@@ -171,17 +143,6 @@ class Dokumen:
     """Salinan only."""
     lampiran: tuple[Lampiran, ...] = field(default_factory=tuple)
     """Attachments in order."""
-
-
-RENCANA_KOLOM = (
-    Kolom("NO", 1, 4),
-    Kolom("KOMPONEN", 2, 13),
-    Kolom("INDIKATOR", 3, 16),
-    Kolom("LANGKAH AKSI", 4, 22),
-    Kolom("BUKTI FISIK", 5, 17),
-    Kolom("TARGET WAKTU", 6, 12),
-    Kolom("TARGET CAPAIAN", 7, 16),
-)
 
 
 @dataclass(frozen=True)
@@ -262,45 +223,6 @@ def _autentikasi(plan: Rencana, office: Satuan) -> Autentikasi:
     )
 
 
-def _capaian(value: str | Capaian) -> str:
-    if isinstance(value, Capaian):
-        return indonesian.jumlah(value.jumlah, value.satuan)
-    return value
-
-
-def _komponen_rows(number: int, komponen: Komponen) -> list[BarisRencana]:
-    rows: list[BarisRencana] = []
-    total = sum(len(ind.langkah) for ind in komponen.indikator)
-    for ind in komponen.indikator:
-        for j, step in enumerate(ind.langkah):
-            first_of_komponen = not rows
-            rows.append(BarisRencana(
-                jenis="langkah",
-                no=str(number) if first_of_komponen else "",
-                komponen=parse(komponen.nama) if first_of_komponen else (),
-                komponen_rentang=total if first_of_komponen else 0,
-                indikator=parse(ind.nama) if j == 0 else (),
-                indikator_rentang=len(ind.langkah) if j == 0 else 0,
-                sel=tuple(parse(t) for t in (
-                    step.aksi, step.bukti_fisik, step.target_waktu, _capaian(step.target_capaian))),
-            ))
-    return rows
-
-
-def _area_rows(number: int, area: Area) -> list[BarisRencana]:
-    numeral = indonesian.roman(number)
-    rows = [BarisRencana(jenis="area", no=numeral, judul=parse(area.nama.upper()))]
-    if area.program:
-        for p, program in enumerate(area.program, start=1):
-            rows.append(BarisRencana(jenis="program", no=f"{numeral}.{p}",
-                                     judul=parse(program.nama)))
-            for k, komponen in enumerate(program.komponen, start=1):
-                rows += _komponen_rows(k, komponen)
-    for k, komponen in enumerate(area.komponen or (), start=1):
-        rows += _komponen_rows(k, komponen)
-    return rows
-
-
 def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
     tim = plan.tim
     assert tim is not None
@@ -358,16 +280,16 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
     if plan.rencana_aksi is not None:
         judul = plan.rencana_aksi.judul or (
             f"Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun {k.tahun}")
-        rows: list[BarisRencana] = []
-        for a, area in enumerate(plan.rencana_aksi.area, start=1):
-            rows += _area_rows(a, area)
+        kolom = kolom_rencana(plan.rencana_aksi.kolom)
         attachments.append(Lampiran(
             jenis="rencana_aksi",
             mendatar=True,
             kepala=KepalaLampiran(labels["rencana_aksi"], header_lines),
             judul=(judul.upper(),),
-            kolom=RENCANA_KOLOM,
-            baris=tuple(rows),
+            kolom=kolom,
+            kepala_tabel=kepala_tabel(kolom),
+            tata_letak=plan.rencana_aksi.kolom,
+            baris=baris_rencana(plan.rencana_aksi, k.tahun),
         ))
     if plan.tim is not None:
         attachments.append(Lampiran(

@@ -6,7 +6,15 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 BULAN = (
@@ -126,6 +134,35 @@ class Capaian(_Model):
     """Satuannya, mis. 'Dokumen'."""
 
 
+def _parse_jadwal(value: object) -> object:
+    """Months from [3, 6, 9, 12], ['1-12'] or 'triwulan'; a clear message otherwise."""
+    from generator.jadwal import bulan_dari
+
+    if value is None:
+        return value
+    try:
+        return bulan_dari(value)
+    except ValueError as exc:
+        raise PydanticCustomError("jadwal", "{reason}", {"reason": str(exc)}) from None
+
+
+Jadwal = Annotated[
+    tuple[int, ...],
+    BeforeValidator(_parse_jadwal),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "array", "items": {"anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 12},
+                {"type": "string", "pattern": "^\\s*\\d{1,2}\\s*-\\s*\\d{1,2}\\s*$"}]}},
+            {"type": "string", "enum": ["setiap bulan", "bulanan", "triwulan", "per triwulan",
+                                        "setiap triwulan", "semester", "per semester",
+                                        "setiap semester"]},
+        ],
+        "description": "Bulan pelaksanaan: [3, 6, 9, 12], ['1-12'], atau 'triwulan'.",
+    }),
+]
+
+
 class Langkah(_Model):
     """Satu langkah aksi."""
 
@@ -133,8 +170,14 @@ class Langkah(_Model):
     """Uraian langkah aksi."""
     bukti_fisik: str = ""
     """Bukti fisik (dokumen, foto, laporan)."""
+    jadwal: Jadwal | None = None
+    """Bulan pelaksanaan, mis. [3, 6, 9, 12], ['1-12'], 'triwulan', 'semester', 'setiap
+    bulan'. Menjadi teks target waktu dan centang bulan. Bila kosong, bulan dibaca dari
+    target_waktu bila bisa."""
     target_waktu: str = ""
-    """Kapan, mis. 'Januari - Desember 2025'."""
+    """Kapan, mis. 'Januari - Desember 2025'. Bila kosong dan jadwal diisi, teksnya dibuat."""
+    penanggung_jawab: str | None = None
+    """Tim yang bertanggung jawab atas langkah ini (tata letak 18 kolom)."""
     target_capaian: str | Capaian = ""
     """Target capaian: teks, atau {jumlah: 1, satuan: Dokumen} yang tercetak '1 (satu) Dokumen'."""
 
@@ -155,6 +198,8 @@ class Komponen(_Model):
     """Nama komponen, mis. 'Tim Kerja'."""
     indikator: list[Indikator] = Field(min_length=1)
     """Indikator komponen ini."""
+    penanggung_jawab: str | None = None
+    """Tim yang bertanggung jawab atas semua langkah komponen ini."""
 
 
 class Program(_Model):
@@ -164,6 +209,8 @@ class Program(_Model):
     """Nama program."""
     komponen: list[Komponen] = Field(min_length=1)
     """Komponen di dalam program ini."""
+    penanggung_jawab: str | None = None
+    """Tim yang bertanggung jawab atas semua langkah program ini."""
 
 
 class Area(_Model):
@@ -175,6 +222,8 @@ class Area(_Model):
     """Komponen langsung di bawah area (pilih ini atau 'program')."""
     program: list[Program] | None = Field(default=None, min_length=1)
     """Program di dalam area, masing-masing dengan komponennya (pilih ini atau 'komponen')."""
+    penanggung_jawab: str | None = None
+    """Tim yang bertanggung jawab atas semua langkah area ini, mis. 'Tim Manajemen Perubahan'."""
 
     @model_validator(mode="after")
     def _komponen_atau_program(self) -> Area:
@@ -187,6 +236,9 @@ class RencanaAksi(_Model):
 
     judul: str | None = None
     """Judul tabel; bila kosong: 'Rencana Aksi Pembangunan Zona Integritas KPU ... Tahun ...'."""
+    kolom: Literal[7, 6, 18] = 7
+    """Tata letak tabel: 7 kolom (dengan target capaian), 6 kolom (tanpa target capaian), atau
+    18 kolom (centang bulan 1-12 dan penanggung jawab)."""
     area: list[Area] = Field(min_length=1)
     """Area perubahan, berurutan."""
 

@@ -15,9 +15,10 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.context import LABEL_CM, BarisRencana, Dokumen
+from generator.context import LABEL_CM, Dokumen
 from generator.inline import Runs
 from generator.resources import templates_dir
+from generator.tabel_rencana import BarisRencana
 
 PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
 """Portrait width and height of each paper size."""
@@ -106,26 +107,31 @@ def _tables_by_caption(document, caption: str) -> list:
     found = []
     for table in document.tables:
         el = table._tbl.tblPr.find(qn("w:tblCaption"))
-        if el is not None and el.get(qn("w:val")) == caption:
+        if el is not None and el.get(qn("w:val"), "").startswith(caption):
             found.append(table)
     return found
 
 
 def _merge_rencana_cells(document, doc: Dokumen) -> None:
     """Merge komponen and indikator cells over the rows they span, as the context says."""
-    tables = _tables_by_caption(document, "rencana_aksi")
+    tables = _tables_by_caption(document, "rencana_aksi_")
     attachments = [lamp for lamp in doc.lampiran if lamp.jenis == "rencana_aksi"]
     if len(tables) != len(attachments):
         raise TemplateProblem("templat keputusan.docx: tabel Rencana Aksi harus berjudul alt text "
-                              "'rencana_aksi' dan ada di dalam perulangan lampiran")
+                              "'rencana_aksi_7', 'rencana_aksi_6' atau 'rencana_aksi_18' dan ada "
+                              "di dalam perulangan lampiran")
     for table, lampiran in zip(tables, attachments, strict=True):
-        data_rows = table._tbl.tr_lst[2:]
+        header_rows = len(lampiran.kepala_tabel) + 1
+        data_rows = table._tbl.tr_lst[header_rows:]
         for tr, row in zip(data_rows, lampiran.baris, strict=True):
             if not isinstance(row, BarisRencana) or row.jenis != "langkah":
                 continue
             cells = tr.tc_lst
-            for index, span in ((0, row.komponen_rentang), (1, row.komponen_rentang),
-                                (2, row.indikator_rentang)):
+            spans = [(0, row.komponen_rentang), (1, row.komponen_rentang),
+                     (2, row.indikator_rentang)]
+            if lampiran.tata_letak == 18:
+                spans.append((len(cells) - 1, row.pj_rentang))
+            for index, span in spans:
                 if span == 1:
                     continue
                 cells[index].vMerge = "restart" if span else "continue"

@@ -22,7 +22,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def docx_blocks(data: bytes) -> list[str]:
-    """Every paragraph's text in body order, table cells row by row, merged cells once."""
+    """Every paragraph's text in body order, table cells row by row, merged cells once
+    (python-docx gives a vertically merged cell again on each row it spans)."""
     document = Document(io.BytesIO(data))
     lines: list[str] = []
     for child in document.element.body.iterchildren():
@@ -30,12 +31,12 @@ def docx_blocks(data: bytes) -> list[str]:
         if tag == "p":
             lines.append(Paragraph(child, document).text)
         elif tag == "tbl":
+            seen = set()
             for row in Table(child, document).rows:
-                seen = set()
                 for cell in row.cells:
-                    if id(cell._tc) in seen:
+                    if cell._tc in seen:
                         continue
-                    seen.add(id(cell._tc))
+                    seen.add(cell._tc)
                     lines.append(cell.text)
     return lines
 

@@ -18,11 +18,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from generator.tabel_rencana import kolom_rencana
+
 OUT = Path(__file__).resolve().parent.parent / "templates" / "keputusan.docx"
 
 BODY_WIDTH_CM = 21.5 - 2.5 - 2.0
 LABEL, COLON, NUMBER = 3.2, 3.7, 4.5  # tab stops: ':' column, letter column, text column
-RA_WIDTHS = (4, 13, 16, 22, 17, 12, 16)  # percent, as in generator.context.RENCANA_KOLOM
 TIM_WIDTHS = (7, 30, 36, 27)
 
 
@@ -90,6 +91,8 @@ def setup_styles(doc) -> None:
     add("Kepala Lampiran", 12)
     add("Isi Tabel", 9)
     add("Kepala Tabel", 9, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    add("Isi Tabel Rapat", 7.5)
+    add("Kepala Tabel Rapat", 7.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
 def page_number_header(section) -> None:
@@ -170,10 +173,30 @@ def row_flag(row, name: str) -> None:
 
 def fill(cell, text: str, style: str = "Isi Tabel", bold: bool = False) -> None:
     p = cell.paragraphs[0]
+    if _DENSE and not style.endswith("Rapat"):
+        style += " Rapat"
     p.style = cell.part.document.styles[style]
     if text:
         run = p.add_run(text)
         run.bold = bold or None
+
+
+_DENSE = False  # set while building the 18-column table: smaller type, narrower margins
+
+
+def narrow_margins(table, twips: int = 30) -> None:
+    """Month columns are 6 mm wide: the cells need small side margins."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        table._tbl.tblPr.append(margins)
 
 
 def tag_row(table, text: str) -> None:
@@ -196,18 +219,44 @@ def widths(table, percents, total_cm: float) -> None:
             cell.width = Cm(total_cm * pct / 100)
 
 
-def rencana_table(doc) -> None:
+def rencana_table(doc, layout: int) -> None:
+    """The Rencana Aksi table of one column set; the writer merges its spans afterwards."""
+    global _DENSE
+    _DENSE = layout == 18
+    try:
+        _rencana_table(doc, layout)
+    finally:
+        _DENSE = False
+
+
+def _rencana_table(doc, layout: int) -> None:
     total = 33.0 - 2.5 - 2.0
-    cols = len(RA_WIDTHS)
-    table = doc.add_table(rows=2, cols=cols)
+    kolom = kolom_rencana(layout)
+    cols = len(kolom)
+    grouped = layout == 18
+    header_rows = 3 if grouped else 2
+    table = doc.add_table(rows=header_rows, cols=cols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    set_caption(table, "rencana_aksi")
+    set_caption(table, f"rencana_aksi_{layout}")
+    if grouped:
+        narrow_margins(table)
     for i in range(cols):
-        fill(table.rows[0].cells[i], f"{{{{ lampiran.kolom[{i}].judul }}}}", "Kepala Tabel")
-        fill(table.rows[1].cells[i], f"{{{{ lampiran.kolom[{i}].nomor }}}}", "Kepala Tabel")
-    row_flag(table.rows[0], "tblHeader")
-    row_flag(table.rows[1], "tblHeader")
+        fill(table.rows[header_rows - 1].cells[i], f"{{{{ lampiran.kolom[{i}].nomor }}}}",
+             "Kepala Tabel")
+        if grouped and kolom[i].grup:
+            fill(table.rows[1].cells[i], f"{{{{ lampiran.kolom[{i}].judul }}}}", "Kepala Tabel")
+        else:
+            fill(table.rows[0].cells[i], f"{{{{ lampiran.kolom[{i}].judul }}}}", "Kepala Tabel")
+    if grouped:
+        months = [i for i in range(cols) if kolom[i].grup]
+        for i in range(cols):
+            if not kolom[i].grup:
+                table.cell(0, i).merge(table.cell(1, i))
+        group = table.cell(0, months[0]).merge(table.cell(0, months[-1]))
+        fill(group, f"{{{{ lampiran.kolom[{months[0]}].grup }}}}", "Kepala Tabel")
+    for r in range(header_rows):
+        row_flag(table.rows[r], "tblHeader")
     tag_row(table, "{%tr for row in lampiran.baris %}")
     tag_row(table, '{%tr if row.jenis == "langkah" %}')
     step = table.add_row()
@@ -216,8 +265,13 @@ def rencana_table(doc) -> None:
     step.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     fill(step.cells[1], "{{r row.komponen|rt }}")
     fill(step.cells[2], "{{r row.indikator|rt }}")
-    for i in range(4):
+    cells_after = cols - 3 - (1 if grouped else 0)
+    for i in range(cells_after):
         fill(step.cells[3 + i], f"{{{{r row.sel[{i}]|rt }}}}")
+        if grouped and i >= 2:
+            step.cells[3 + i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if grouped:
+        fill(step.cells[cols - 1], "{{r row.penanggung_jawab|rt }}")
     tag_row(table, "{%tr else %}")
     heading = table.add_row()
     row_flag(heading, "cantSplit")
@@ -229,7 +283,7 @@ def rencana_table(doc) -> None:
     run.bold = True
     tag_row(table, "{%tr endif %}")
     tag_row(table, "{%tr endfor %}")
-    widths(table, RA_WIDTHS, total)
+    widths(table, [k.lebar for k in kolom], total)
 
 
 def tim_table(doc) -> None:
@@ -326,8 +380,9 @@ def main() -> int:
     para(doc, "{{ line }}", style="Judul")
     tag(doc, "{%p endfor %}")
     para(doc)
-    tag(doc, '{%p if lampiran.jenis == "rencana_aksi" %}')
-    rencana_table(doc)
+    for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
+        tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
+        rencana_table(doc, layout)
     tag(doc, "{%p else %}")
     tim_table(doc)
     tag(doc, "{%p endif %}")
