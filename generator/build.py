@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.context import VERSIONS, build_document
+from generator.context import VERSIONS, build_document, build_mandiri
 from generator.model import Rencana
 from generator.render_docx import render_docx
 from generator.render_html import render_pdf
@@ -46,10 +46,15 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     """Render a validated plan's requested files in memory."""
     target = out_dir / name
     outputs = []
-    for versi in versions:
-        doc = build_document(plan, versi)
+    if plan.keputusan is not None:
+        for versi in versions:
+            doc = build_document(plan, versi)
+            for fmt in formats:
+                outputs.append(Output(target / output_name(versi, fmt), _WRITERS[fmt](doc)))
+    if plan.mandiri is not None:
+        mandiri = build_mandiri(plan)
         for fmt in formats:
-            outputs.append(Output(target / output_name(versi, fmt), _WRITERS[fmt](doc)))
+            outputs.append(Output(target / f"rencana-aksi.{fmt}", _WRITERS[fmt](mandiri)))
     return outputs
 
 

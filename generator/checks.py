@@ -136,5 +136,7 @@ def check_jadwal(plan: Rencana, source: Source) -> list[Diagnostic]:
 
 def check_plan(plan: Rencana, source: Source, labels: list[str]) -> list[Diagnostic]:
     """Every rule over a valid plan; errors and warnings together."""
-    return (check_mengingat(plan, source) + check_diktum(plan, source, labels)
-            + check_jadwal(plan, source))
+    found = check_jadwal(plan, source)
+    if plan.keputusan is not None:
+        found += check_mengingat(plan, source) + check_diktum(plan, source, labels)
+    return found

@@ -91,8 +91,8 @@ class Lampiran:
     """'rencana_aksi' (the action-plan table) or 'tim' (the team table)."""
     mendatar: bool
     """True when its table is too wide for portrait: the attachment goes on landscape pages."""
-    kepala: KepalaLampiran
-    """The header block."""
+    kepala: KepalaLampiran | None
+    """The header block (none for a standalone Rencana Aksi)."""
     judul: tuple[str, ...]
     """The attachment's own title lines, in capitals."""
     kolom: tuple[Kolom, ...] = ()
@@ -262,6 +262,68 @@ def label_width(labels: list[str]) -> float:
     return max(LABEL_CM, round(0.28 * longest + 0.3, 1))
 
 
+def _rencana_lampiran(plan: Rencana, office: Satuan,
+                      kepala: KepalaLampiran | None) -> Lampiran:
+    """The Rencana Aksi table with its title, as an attachment or on its own."""
+    rencana = plan.rencana_aksi
+    assert rencana is not None
+    judul = rencana.judul or (
+        f"Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
+    kolom = kolom_rencana(rencana.kolom)
+    return Lampiran(
+        jenis="rencana_aksi",
+        mendatar=True,
+        kepala=kepala,
+        judul=(judul.upper(),),
+        kolom=kolom,
+        kepala_tabel=kepala_tabel(kolom),
+        tata_letak=rencana.kolom,
+        baris=baris_rencana(rencana, plan.tahun),
+    )
+
+
+@dataclass(frozen=True)
+class DokumenMandiri:
+    """A Rencana Aksi without a decree: title, table, place and date, signature."""
+
+    judul_metadata: str
+    """Title for the PDF/DOCX properties."""
+    penulis: str
+    """The office."""
+    kertas: str
+    """'f4' or 'a4'."""
+    huruf: str
+    """'arial' or 'bookman'."""
+    tabel: Lampiran
+    """The title and the table (no attachment header)."""
+    tempat_tanggal: str
+    """'Tana Paser, 9 September 2025'."""
+    jabatan: str
+    """'Ketua Tim Pelaksana'."""
+    nama: str
+    """The signer's name as written."""
+
+
+def build_mandiri(plan: Rencana) -> DokumenMandiri:
+    """The standalone Rencana Aksi."""
+    mandiri = plan.mandiri
+    assert mandiri is not None
+    office = satuan(plan)
+    tabel = _rencana_lampiran(plan, office, None)
+    when = indonesian.tanggal(mandiri.tanggal) if mandiri.tanggal else \
+        f"{'.' * 24} {mandiri.tahun}"
+    return DokumenMandiri(
+        judul_metadata=" ".join(tabel.judul).title().replace("Kpu", "KPU"),
+        penulis=f"Komisi Pemilihan Umum {office.wilayah}",
+        kertas=plan.tampilan.kertas,
+        huruf=plan.tampilan.huruf,
+        tabel=tabel,
+        tempat_tanggal=f"{mandiri.tempat or plan.satker.tempat}, {when}",
+        jabatan=mandiri.jabatan,
+        nama=plan.orang[mandiri.penandatangan].nama,
+    )
+
+
 def build_document(plan: Rencana, versi: str) -> Dokumen:
     """The decree in one version, with every derived word in place."""
     if versi not in VERSIONS:
@@ -278,19 +340,8 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
                     f"TENTANG {tentang}")
     attachments: list[Lampiran] = []
     if plan.rencana_aksi is not None:
-        judul = plan.rencana_aksi.judul or (
-            f"Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun {k.tahun}")
-        kolom = kolom_rencana(plan.rencana_aksi.kolom)
-        attachments.append(Lampiran(
-            jenis="rencana_aksi",
-            mendatar=True,
-            kepala=KepalaLampiran(labels["rencana_aksi"], header_lines),
-            judul=(judul.upper(),),
-            kolom=kolom,
-            kepala_tabel=kepala_tabel(kolom),
-            tata_letak=plan.rencana_aksi.kolom,
-            baris=baris_rencana(plan.rencana_aksi, k.tahun),
-        ))
+        attachments.append(_rencana_lampiran(
+            plan, office, KepalaLampiran(labels["rencana_aksi"], header_lines)))
     if plan.tim is not None:
         attachments.append(Lampiran(
             jenis="tim",

@@ -292,13 +292,31 @@ class Tampilan(_Model):
     """Huruf: arial (PDF: Liberation Sans) atau bookman (PDF: TeX Gyre Bonum)."""
 
 
+class Mandiri(_Model):
+    """Rencana Aksi yang berdiri sendiri, tanpa keputusan: judul, tabel, tempat dan tanggal,
+    dan tanda tangan Ketua Tim Pelaksana."""
+
+    tahun: StrictInt = Field(ge=2000, le=2100)
+    """Tahun rencana aksi."""
+    tanggal: Tanggal | None = None
+    """Tanggal penandatanganan; bila kosong tercetak titik-titik."""
+    tempat: Teks | None = None
+    """Tempat penandatanganan; bila kosong dipakai tempat satker."""
+    jabatan: Teks = "Ketua Tim Pelaksana"
+    """Jabatan penanda tangan."""
+    penandatangan: Teks
+    """Kunci orang (di 'orang') yang menandatangani."""
+
+
 class Rencana(_Model):
     """Satu berkas rencana aksi Zona Integritas."""
 
     satker: Satker
     """Satuan kerja."""
-    keputusan: Keputusan
-    """Batang tubuh keputusan."""
+    keputusan: Keputusan | None = None
+    """Batang tubuh keputusan (keputusan beserta lampirannya)."""
+    mandiri: Mandiri | None = None
+    """Rencana Aksi yang berdiri sendiri, tanpa keputusan (boleh bersama 'keputusan')."""
     orang: dict[str, Orang] = Field(min_length=1)
     """Setiap orang sekali, dengan kunci pendek (mis. 'siti') yang dirujuk tim dan tanda tangan."""
     rencana_aksi: RencanaAksi | None = None
@@ -307,3 +325,19 @@ class Rencana(_Model):
     """Lampiran Susunan dan Personalia."""
     tampilan: Tampilan = Field(default_factory=Tampilan)
     """Kertas dan huruf (boleh dihilangkan)."""
+
+    @model_validator(mode="after")
+    def _dokumen(self) -> Rencana:
+        if self.keputusan is None and self.mandiri is None:
+            raise PydanticCustomError(
+                "dokumen", "isi 'keputusan' (keputusan dengan lampiran) atau 'mandiri' (rencana "
+                "aksi tanpa keputusan), atau keduanya")
+        if self.mandiri is not None and self.rencana_aksi is None:
+            raise PydanticCustomError("mandiri", "'mandiri' mencetak tabel 'rencana_aksi', yang "
+                                      "belum diisi")
+        return self
+
+    @property
+    def tahun(self) -> int:
+        """The plan's year."""
+        return self.keputusan.tahun if self.keputusan else self.mandiri.tahun

@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.context import LABEL_CM, Dokumen
+from generator.context import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
 from generator.inline import Runs
 from generator.resources import templates_dir
 from generator.tabel_rencana import BarisRencana
@@ -67,15 +67,21 @@ def _environment() -> SandboxedEnvironment:
     return env
 
 
-def render_docx(doc: Dokumen) -> bytes:
-    """The decree as DOCX bytes."""
-    template = DocxTemplate(str(templates_dir() / "keputusan.docx"))
+def render_docx(doc: Dokumen | DokumenMandiri) -> bytes:
+    """The decree, or the standalone Rencana Aksi, as DOCX bytes."""
+    if isinstance(doc, DokumenMandiri):
+        name, attachments, landscape = "rencana-aksi.docx", [doc.tabel], [True]
+    else:
+        name, attachments = "keputusan.docx", list(doc.lampiran)
+        landscape = [False] + [lamp.mendatar for lamp in doc.lampiran]
+    template = DocxTemplate(str(templates_dir() / name))
     template.render({"doc": doc}, _environment(), autoescape=True)
     document = template.docx
-    _merge_rencana_cells(document, doc)
-    _widen_labels(document, doc.lebar_label)
-    _set_sections(document, doc)
-    _set_font_and_language(document, doc)
+    _merge_rencana_cells(document, attachments)
+    if isinstance(doc, Dokumen):
+        _widen_labels(document, doc.lebar_label)
+    _set_sections(document, doc.kertas, landscape)
+    _set_font_and_language(document, doc.huruf)
     props = document.core_properties
     # python-docx refuses strings over 255 characters; a decree's title is often longer
     props._element._get_or_add("title").text = doc.judul_metadata
@@ -112,10 +118,10 @@ def _tables_by_caption(document, caption: str) -> list:
     return found
 
 
-def _merge_rencana_cells(document, doc: Dokumen) -> None:
-    """Merge komponen and indikator cells over the rows they span, as the context says."""
+def _merge_rencana_cells(document, lampiran_list: list[Lampiran]) -> None:
+    """Merge komponen, indikator and penanggung jawab cells over the rows they span."""
     tables = _tables_by_caption(document, "rencana_aksi_")
-    attachments = [lamp for lamp in doc.lampiran if lamp.jenis == "rencana_aksi"]
+    attachments = [lamp for lamp in lampiran_list if lamp.jenis == "rencana_aksi"]
     if len(tables) != len(attachments):
         raise TemplateProblem("templat keputusan.docx: tabel Rencana Aksi harus berjudul alt text "
                               "'rencana_aksi_7', 'rencana_aksi_6' atau 'rencana_aksi_18' dan ada "
@@ -137,10 +143,9 @@ def _merge_rencana_cells(document, doc: Dokumen) -> None:
                 cells[index].vMerge = "restart" if span else "continue"
 
 
-def _set_sections(document, doc: Dokumen) -> None:
+def _set_sections(document, kertas: str, landscape: list[bool]) -> None:
     """Paper size and orientation per section; numbering restarts in each attachment."""
-    width, height = (Cm(v) for v in PAPER_CM[doc.kertas])
-    landscape = [False] + [lamp.mendatar for lamp in doc.lampiran]
+    width, height = (Cm(v) for v in PAPER_CM[kertas])
     sections = list(document.sections)
     if len(sections) != len(landscape):
         raise TemplateProblem("templat keputusan.docx: harus ada tepat satu pemisah bagian "
@@ -184,7 +189,7 @@ def _shift_right_side_blocks(document, body_widths: list[Length]) -> None:
             section += 1
 
 
-def _set_font_and_language(document, doc: Dokumen) -> None:
+def _set_font_and_language(document, huruf: str) -> None:
     normal = document.styles["Normal"]
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -192,7 +197,7 @@ def _set_font_and_language(document, doc: Dokumen) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONTS[doc.huruf])
+        fonts.set(qn(attr), FONTS[huruf])
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

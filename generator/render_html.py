@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from generator.context import Dokumen
+from generator.context import Dokumen, DokumenMandiri
 from generator.resources import templates_dir
 
 PAGE_SIZES = {
@@ -36,11 +36,15 @@ def _environment(folder: str) -> Environment:
     return env
 
 
-def render_html(doc: Dokumen) -> str:
-    """The decree as one HTML page with print CSS."""
+TEMPLATES = {Dokumen: "keputusan.html", DokumenMandiri: "rencana-aksi.html"}
+"""The HTML template of each document kind."""
+
+
+def render_html(doc: Dokumen | DokumenMandiri) -> str:
+    """The document as one HTML page with print CSS."""
     folder = templates_dir()
     portrait, landscape = PAGE_SIZES[doc.kertas]
-    template = _environment(str(folder)).get_template("keputusan.html")
+    template = _environment(str(folder)).get_template(TEMPLATES[type(doc)])
     return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape})
 
 
@@ -51,10 +55,11 @@ def _font_config():
     return FontConfiguration()
 
 
-def render_pdf(doc: Dokumen) -> bytes:
-    """The decree as PDF; the salinan is tagged PDF/A-2a."""
+def render_pdf(doc: Dokumen | DokumenMandiri) -> bytes:
+    """The document as PDF; a decree's salinan and a standalone plan are tagged PDF/A-2a."""
     from weasyprint import HTML
 
     html = HTML(string=render_html(doc), base_url=str(templates_dir()) + "/")
-    options = {"pdf_variant": SALINAN_VARIANT} if doc.salinan else {"pdf_tags": True}
+    published = isinstance(doc, DokumenMandiri) or doc.salinan
+    options = {"pdf_variant": SALINAN_VARIANT} if published else {"pdf_tags": True}
     return html.write_pdf(font_config=_font_config(), **options)

@@ -135,7 +135,7 @@ def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = f"'{name}' harus antara 2000 dan 2100, bukan {_describe(value)}"
     else:  # our own PydanticCustomError messages are already Indonesian
-        message = f"'{name}': {error['msg']}"
+        message = f"'{name}': {error['msg']}" if path else error["msg"]
     return Diagnostic(source.file, position, message)
 
 
@@ -165,6 +165,9 @@ def _person_refs(data: Any) -> list[Path]:
     keputusan = data.get("keputusan")
     if isinstance(keputusan, dict):
         refs += [("keputusan", k) for k in ("penandatangan", "pengesah_salinan") if k in keputusan]
+    mandiri = data.get("mandiri")
+    if isinstance(mandiri, dict) and "penandatangan" in mandiri:
+        refs.append(("mandiri", "penandatangan"))
 
     def members(items: Any, path: Path) -> None:
         if isinstance(items, list):

@@ -127,3 +127,28 @@ def test_libreoffice_opens_each_layout_on_landscape_pages(built, layout, tmp_pat
     for page in table_pages:
         assert round(float(page.mediabox.width) / MM) == 330
         assert round(float(page.mediabox.height) / MM) == 215
+
+
+def test_standalone_rencana_aksi_has_no_decree(built):
+    files = built["mandiri"]
+    assert sorted(files) == ["rencana-aksi.docx", "rencana-aksi.pdf"]
+    for name, data in files.items():
+        text = squash(docx_text(data) if name.endswith("docx") else pdf_text(data))
+        assert text.startswith(
+            "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS KPU KABUPATEN PASER TAHUN 2025 NO KOMPONEN")
+        assert text.endswith("Tana Paser, 9 September 2025 Ketua Tim Pelaksana Nama Ketua Tim")
+        assert "KEPUTUSAN" not in text and "LAMPIRAN" not in text
+        assert "Membentuk Tim SK Januari 2025 1 (satu) Dokumen" in text
+    reader = PdfReader(io.BytesIO(files["rencana-aksi.pdf"]))
+    assert (round(float(reader.pages[0].mediabox.width) / MM),
+            round(float(reader.pages[0].mediabox.height) / MM)) == (330, 215)
+    assert reader.metadata.title == "Rencana Aksi Pembangunan Zona Integritas KPU Kabupaten " \
+        "Paser Tahun 2025"
+
+
+def test_libreoffice_opens_the_standalone_rencana_aksi(built, tmp_path):
+    docx = tmp_path / "rencana-aksi.docx"
+    docx.write_bytes(built["mandiri"]["rencana-aksi.docx"])
+    reader = PdfReader(io.BytesIO(convert_with_libreoffice(docx, tmp_path).read_bytes()))
+    assert round(float(reader.pages[0].mediabox.width) / MM) == 330
+    assert "Ketua Tim Pelaksana" in reader.pages[-1].extract_text()

@@ -21,6 +21,7 @@ from docx.shared import Cm, Pt
 from generator.tabel_rencana import kolom_rencana
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "keputusan.docx"
+OUT_MANDIRI = OUT.with_name("rencana-aksi.docx")
 
 BODY_WIDTH_CM = 21.5 - 2.5 - 2.0
 LABEL, COLON, NUMBER = 3.2, 3.7, 4.5  # tab stops: ':' column, letter column, text column
@@ -392,7 +393,44 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(OUT)
     print(f"ditulis: {OUT}")
+    standalone = mandiri_template()
+    standalone.save(OUT_MANDIRI)
+    print(f"ditulis: {OUT_MANDIRI}")
     return 0
+
+
+def mandiri_template():
+    """rencana-aksi.docx: the Rencana Aksi on its own, landscape, signed by the Ketua Tim."""
+    doc = Document()
+    setup_styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(33.0), Cm(21.5)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
+    section.header_distance = Cm(1.0)
+    page_number_header(section)
+    for empty in list(doc.paragraphs):
+        empty._p.getparent().remove(empty._p)
+    tag(doc, "{%p with lampiran = doc.tabel %}")
+    tag(doc, "{%p for line in lampiran.judul %}")
+    para(doc, "{{ line }}", style="Judul")
+    tag(doc, "{%p endfor %}")
+    para(doc)
+    for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
+        tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
+        rencana_table(doc, layout)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endwith %}")
+    right = Cm(33.0 - 2.5 - 2.0 - 8.5)
+    first = para(doc, "{{ doc.tempat_tanggal }}", style="Penetapan")
+    first.paragraph_format.space_before = Pt(18)
+    for p in (first, para(doc, "{{ doc.jabatan }}", style="Penetapan")):
+        p.paragraph_format.left_indent = right
+    name = para(doc, "{{ doc.nama }}", style="Penetapan")
+    name.paragraph_format.left_indent = right
+    name.paragraph_format.space_before = Pt(60)
+    name.paragraph_format.keep_with_next = False
+    return doc
 
 
 if __name__ == "__main__":
