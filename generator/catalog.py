@@ -67,7 +67,16 @@ class Peraturan:
 
     @property
     def berlaku_sejak(self) -> date:
-        """Its date, or the first day of its year where the date is not known."""
+        """The latest day it can date from: its date, or the year's last day when unknown.
+
+        An amendment or a replacement of unknown date counts only from the year after its
+        own: a decree of the same year is not assumed to know it.
+        """
+        return self.tanggal or date(self.tahun, 12, 31)
+
+    @property
+    def paling_awal(self) -> date:
+        """The earliest day it can date from: its date, or the year's first day when unknown."""
         return self.tanggal or date(self.tahun, 1, 1)
 
     def judul(self) -> str:

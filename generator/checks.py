@@ -72,7 +72,7 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
                                f"'{pengganti.judul()}'; kutip '{pengganti.kunci}'"))
         elif item.kunci is None and peraturan is not None:
             found.append(_catalog_hint(source, path, item.teks, peraturan, per))
-        dated = peraturan.berlaku_sejak if peraturan else None
+        dated = peraturan.paling_awal if peraturan else None
         if (dated and dated > per) or (item.rujukan and item.rujukan.tahun > per.year):
             found.append(_warn(source, path, "mengingat-sesudah",
                                f"'{_short(item.teks)}' bertanggal sesudah keputusan ini "

@@ -56,6 +56,10 @@ def test_citation_with_no_one_and_several_amendments():
 def test_amendments_count_as_of_the_decree_date():
     assert "diubah" not in catalog.sitasi("permenpanrb-90-2021", date(2023, 12, 31))
     assert "telah diubah dengan" in catalog.sitasi("permenpanrb-90-2021", date(2024, 12, 31))
+    # an amendment of unknown date counts from the year after its own
+    assert "diubah" not in catalog.sitasi("uu-7-2017", date(2023, 4, 15))
+    assert "telah diubah dengan Undang-Undang Nomor 7 Tahun 2023" in \
+        catalog.sitasi("uu-7-2017", date(2024, 1, 1))
     # UU 30/2002: one amendment by 2016, two by 2019
     assert "telah diubah dengan Undang-Undang Nomor 10 Tahun 2015" in \
         catalog.sitasi("uu-30-2002", date(2016, 1, 1))

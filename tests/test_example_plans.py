@@ -1,0 +1,54 @@
+"""Every plan in plans/ checks clean (no warning) and builds every step, in order."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from generator.build import render_checked
+from generator.checks import langkah_paths
+from generator.inline import parse, plain
+from generator.tabel_rencana import bulan_langkah
+from generator.validate import check_file
+from tests.conftest import PLANS, docx_text, in_order, pdf_text, squash
+
+EXAMPLES = sorted(PLANS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
+def example(request, tmp_path_factory):
+    checked = check_file(request.param)
+    outputs = render_checked(checked.plan, request.param.stem, tmp_path_factory.mktemp("x"))
+    return checked, {o.path.name: o.data for o in outputs}
+
+
+def test_examples_check_without_warnings(example):
+    checked, _ = example
+    assert checked.warnings == []
+
+
+def test_every_step_in_order_in_every_file(example):
+    checked, files = example
+    steps = [squash(plain(parse(step.aksi))) for _, step in langkah_paths(checked.plan)]
+    assert steps
+    for name, data in files.items():
+        text = squash(docx_text(data) if name.endswith(".docx") else pdf_text(data))
+        assert in_order(text, steps) == [], name
+
+
+def test_ticks_match_each_schedule_in_18_column_plans(example):
+    checked, files = example
+    if checked.plan.rencana_aksi.kolom != 18:
+        pytest.skip("not an 18-column plan")
+    expected = [set(bulan_langkah(step)) for _, step in langkah_paths(checked.plan)]
+    document = Document(io.BytesIO(files["keputusan-asli.docx"]))
+    rows = []
+    for tr in document.tables[0]._tbl.tr_lst[3:]:
+        cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]
+        if len(cells) == 18:
+            rows.append({m for m in range(1, 13) if cells[4 + m] == "v"})
+    assert rows == expected
+    assert all(months for months in expected)
