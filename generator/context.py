@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import drafting, indonesian
+from generator import drafting
+from generator.buklet import Blok, blok_buklet, indonesian
 from generator.inline import Runs, parse
 from generator.model import Anggota, Orang, Rencana
 from generator.tabel_rencana import (
@@ -103,6 +104,8 @@ class Lampiran:
     """The column set of the Rencana Aksi table: 7, 6 or 18."""
     baris: tuple = ()
     """Table rows: BarisRencana or BarisTim."""
+    blok: tuple[Blok, ...] = ()
+    """The booklet's blocks (rencana_kerja)."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +245,7 @@ def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
     return rows
 
 
-ATTACHMENT_KINDS = ("rencana_aksi", "tim")
+ATTACHMENT_KINDS = ("rencana_aksi", "rencana_kerja", "tim")
 """Attachment kinds in the order they follow the decree."""
 
 
@@ -342,6 +345,16 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
     if plan.rencana_aksi is not None:
         attachments.append(_rencana_lampiran(
             plan, office, KepalaLampiran(labels["rencana_aksi"], header_lines)))
+    if plan.rencana_kerja is not None:
+        judul = plan.rencana_kerja.judul or (
+            f"Rencana Kerja Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
+        attachments.append(Lampiran(
+            jenis="rencana_kerja",
+            mendatar=False,
+            kepala=KepalaLampiran(labels["rencana_kerja"], header_lines),
+            judul=(judul.upper(),),
+            blok=blok_buklet(plan, office.singkat, office.wilayah, judul),
+        ))
     if plan.tim is not None:
         attachments.append(Lampiran(
             jenis="tim",

@@ -102,10 +102,14 @@ class DasarHukum:
 
 def dasar_hukum(plan: Rencana) -> list[DasarHukum]:
     """The plan's Mengingat items, catalog keys resolved to full citations as of the decree."""
-    per = tanggal_acuan(plan.keputusan)
+    return dasar_hukum_dari(plan.keputusan.mengingat, tanggal_acuan(plan.keputusan))
+
+
+def dasar_hukum_dari(items: list[str], per: date) -> list[DasarHukum]:
+    """Legal bases (catalog keys or text) as of a date, each with what is known of it."""
     entries = catalog.katalog()
     found = []
-    for index, item in enumerate(plan.keputusan.mengingat):
+    for index, item in enumerate(items):
         if item in entries:
             peraturan = entries[item]
             found.append(DasarHukum(index, catalog.sitasi(item, per),

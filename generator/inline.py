@@ -1,4 +1,4 @@
-"""The small inline markup of plan texts: `*miring*` for foreign terms, `\\*` for a star."""
+"""The inline markup of plan texts: `*miring*` for foreign terms, `**tebal**`, `\\*` for a star."""
 
 from __future__ import annotations
 
@@ -13,57 +13,74 @@ class Run:
     """The literal text, unescaped: renderers escape it for their format."""
     italic: bool = False
     """True for foreign terms written between stars."""
+    bold: bool = False
+    """True for text written between double stars."""
 
 
 Runs = tuple[Run, ...]
 """A whole text as styled stretches."""
 
 
-def parse(text: str) -> Runs:
-    """Split text at unescaped stars; an unpaired star prints as itself."""
-    pieces: list[tuple[str, bool]] = []
-    buffer = ""
-    italic_start: int | None = None  # index in pieces where the open italic began
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """('text', s), ('esc', '*') and ('mark', '*' or '**') tokens."""
+    tokens: list[tuple[str, str]] = []
     i = 0
+    buffer = ""
     while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] == "*":
+        if text[i] == "\\" and text[i + 1: i + 2] == "*":
             buffer += "*"
             i += 2
             continue
-        after = text[i + 1] if i + 1 < len(text) else " "
-        before = text[i - 1] if i else " "
-        opens = italic_start is None and not after.isspace()
-        closes = italic_start is not None and not before.isspace()
-        if char == "*" and (opens or closes):
-            pieces.append((buffer, False))
-            buffer = ""
-            if italic_start is None:
-                italic_start = len(pieces)
-                pieces.append(("*", False))  # placeholder, replaced when closed
-            else:
-                opened = italic_start
-                inner = "".join(t for t, _ in pieces[opened + 1:])
-                del pieces[opened:]
-                if inner:
-                    pieces.append((inner, True))
-                else:
-                    pieces.append(("**", False))
-                italic_start = None
-            i += 1
+        if text[i] == "*":
+            width = 2 if text[i + 1: i + 2] == "*" else 1
+            if buffer:
+                tokens.append(("text", buffer))
+                buffer = ""
+            tokens.append(("mark", "*" * width))
+            i += width
             continue
-        buffer += char
+        buffer += text[i]
         i += 1
-    pieces.append((buffer, False))
-    runs: list[Run] = []
-    for piece, italic in pieces:
-        if not piece:
+    if buffer:
+        tokens.append(("text", buffer))
+    return tokens
+
+
+def parse(text: str) -> Runs:
+    """Styled runs; a star that opens nothing or closes nothing prints as itself.
+
+    A mark opens only before a non-space and closes only after one, so '2 * 3' stays as written.
+    """
+    tokens = _tokens(text)
+    # decide which marks pair up: a stack per mark kind
+    pairs: dict[int, int] = {}
+    open_at: dict[str, int] = {}
+    for index, (kind, value) in enumerate(tokens):
+        if kind != "mark":
             continue
-        if runs and runs[-1].italic == italic:
-            runs[-1] = Run(runs[-1].text + piece, italic)
+        before = tokens[index - 1][1][-1:] if index and tokens[index - 1][0] == "text" else ""
+        after = tokens[index + 1][1][:1] if index + 1 < len(tokens) and \
+            tokens[index + 1][0] == "text" else ""
+        if value in open_at and before and not before.isspace():
+            pairs[open_at.pop(value)] = index
+        elif value not in open_at and after and not after.isspace():
+            open_at[value] = index
+    closing = set(pairs.values())
+    runs: list[Run] = []
+    italic = bold = False
+    for index, (kind, value) in enumerate(tokens):
+        if kind == "mark" and (index in pairs or index in closing):
+            if value == "*":
+                italic = index in pairs
+            else:
+                bold = index in pairs
+            continue
+        piece = value
+        if runs and (runs[-1].italic, runs[-1].bold) == (italic, bold):
+            runs[-1] = Run(runs[-1].text + piece, italic, bold)
         else:
-            runs.append(Run(piece, italic))
-    return tuple(runs)
+            runs.append(Run(piece, italic, bold))
+    return tuple(run for run in runs if run.text)
 
 
 def plain(runs: Runs) -> str:

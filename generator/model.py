@@ -283,6 +283,98 @@ class Tim(_Model):
     """Tim kerja."""
 
 
+class BagianBab(_Model):
+    """Satu bagian berhuruf (A., B., ...) di dalam bab."""
+
+    judul: Teks
+    """Judul bagian, mis. 'Latar Belakang' (dicetak kapital)."""
+    isi: str = ""
+    """Naskah: paragraf dipisah baris kosong; butir daftar diawali '-', '1.', 'a.', '1)' atau
+    'a)' dan bersarang menurut indentasi; *miring*, **tebal**."""
+    dasar_hukum: list[Teks] | None = None
+    """Daftar dasar hukum (kunci katalog atau teks), dicetak bernomor dan lengkap."""
+
+
+class AreaKerja(_Model):
+    """Target dan rencana aksi satu area di BAB rencana kerja."""
+
+    area: Teks
+    """Nama area, mis. 'Manajemen Perubahan'; nomor romawinya dibuat."""
+    target: list[Teks] = Field(min_length=1)
+    """Target area, dicetak bernomor di bawah 'Target :'."""
+    rencana_aksi: Teks
+    """Naskah di bawah 'Rencana Aksi :' (paragraf dan daftar)."""
+
+
+class Bab(_Model):
+    """Satu BAB buklet; nomornya (BAB I, BAB II, ...) dibuat."""
+
+    judul: Teks
+    """Judul bab, mis. 'Pendahuluan' (dicetak kapital)."""
+    isi: str = ""
+    """Naskah pembuka bab."""
+    bagian: list[BagianBab] = Field(default_factory=list)
+    """Bagian A., B., C., ..."""
+    area: list[AreaKerja] = Field(default_factory=list)
+    """Bagian per area (A. AREA I - ..., dengan Target dan Rencana Aksi)."""
+    matriks: bool = False
+    """Cetak matriks TARGET CAPAIAN bulanan di akhir bab ini."""
+
+
+class BarisMatriks(_Model):
+    """Satu komponen di matriks target capaian."""
+
+    nama: Teks
+    """Nama komponen."""
+    capaian: dict[str, float] = Field(default_factory=dict)
+    """Persen per bulan: {4: 100}, {'1-12': 100}, {6: 50, 12: 50}."""
+
+    @model_validator(mode="after")
+    def _bulan_dan_persen(self) -> BarisMatriks:
+        from generator.jadwal import bulan_dari
+
+        for key, value in self.capaian.items():
+            try:
+                bulan_dari([int(key)] if key.isdigit() else [key])
+            except ValueError as exc:
+                raise PydanticCustomError("capaian", "{reason}", {"reason": str(exc)}) from None
+            if not 0 <= value <= 100:
+                raise PydanticCustomError("capaian", "persen capaian harus 0 sampai 100, bukan "
+                                          "{value}", {"value": value})
+        return self
+
+
+class AreaMatriks(_Model):
+    """Satu area di matriks target capaian."""
+
+    area: Teks
+    """Nama area."""
+    komponen: list[BarisMatriks] = Field(min_length=1)
+    """Komponen area ini."""
+
+
+class RencanaKerja(_Model):
+    """Lampiran buklet Rencana Kerja: sampul, kata pengantar, bab-bab, matriks target."""
+
+    judul: str | None = None
+    """Judul lampiran; bila kosong: 'Rencana Kerja Pembangunan Zona Integritas ... Tahun ...'."""
+    sampul: list[Teks] | None = None
+    """Baris-baris judul di sampul; bila kosong dipakai judul lampiran."""
+    situs: str | None = None
+    """Alamat situs di sampul, mis. 'id.kpu.go.id/kalbar'."""
+    kata_pengantar: Teks
+    """Naskah kata pengantar (ditandatangani Ketua)."""
+    tanggal_pengantar: str | None = None
+    """Tanggal di bawah kata pengantar, mis. 'April 2025'; bila kosong dari tanggal keputusan."""
+    bab: list[Bab] = Field(min_length=1)
+    """BAB I, BAB II, ..."""
+    matriks: list[AreaMatriks] | None = None
+    """Matriks target capaian sebagai data; bila kosong diturunkan dari jadwal langkah
+    rencana_aksi (100% pada bulan yang berjadwal)."""
+    matriks_komponen_hasil: list[BarisMatriks] = Field(default_factory=list)
+    """Baris 'Komponen Hasil' di akhir matriks (boleh kosong)."""
+
+
 class Tampilan(_Model):
     """Ukuran kertas dan huruf."""
 
@@ -321,6 +413,8 @@ class Rencana(_Model):
     """Setiap orang sekali, dengan kunci pendek (mis. 'siti') yang dirujuk tim dan tanda tangan."""
     rencana_aksi: RencanaAksi | None = None
     """Lampiran Rencana Aksi."""
+    rencana_kerja: RencanaKerja | None = None
+    """Lampiran buklet Rencana Kerja."""
     tim: Tim | None = None
     """Lampiran Susunan dan Personalia."""
     tampilan: Tampilan = Field(default_factory=Tampilan)
@@ -332,6 +426,9 @@ class Rencana(_Model):
             raise PydanticCustomError(
                 "dokumen", "isi 'keputusan' (keputusan dengan lampiran) atau 'mandiri' (rencana "
                 "aksi tanpa keputusan), atau keduanya")
+        if self.rencana_kerja is not None and self.keputusan is None:
+            raise PydanticCustomError("rencana_kerja", "'rencana_kerja' adalah lampiran "
+                                      "keputusan: isi juga 'keputusan'")
         if self.mandiri is not None and self.rencana_aksi is None:
             raise PydanticCustomError("mandiri", "'mandiri' mencetak tabel 'rencana_aksi', yang "
                                       "belum diisi")

@@ -44,7 +44,7 @@ def rich(runs: Runs, bold: bool = False) -> RichText:
     """Styled runs as docxtpl RichText: escaped text, italics, line breaks."""
     text = RichText()
     for run in runs:
-        props = ("<w:b/>" if bold else "") + ("<w:i/>" if run.italic else "")
+        props = ("<w:b/>" if bold or run.bold else "") + ("<w:i/>" if run.italic else "")
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         for i, line in enumerate(run.text.split("\n")):
             if i:

@@ -32,6 +32,8 @@ def test_examples_check_without_warnings(example):
 
 def test_every_step_in_order_in_every_file(example):
     checked, files = example
+    if checked.plan.rencana_aksi is None:
+        pytest.skip("no Rencana Aksi table")
     steps = [squash(plain(parse(step.aksi))) for _, step in langkah_paths(checked.plan)]
     assert steps
     for name, data in files.items():
@@ -41,7 +43,7 @@ def test_every_step_in_order_in_every_file(example):
 
 def test_ticks_match_each_schedule_in_18_column_plans(example):
     checked, files = example
-    if checked.plan.rencana_aksi.kolom != 18:
+    if checked.plan.rencana_aksi is None or checked.plan.rencana_aksi.kolom != 18:
         pytest.skip("not an 18-column plan")
     expected = [set(bulan_langkah(step)) for _, step in langkah_paths(checked.plan)]
     document = Document(io.BytesIO(files["keputusan-asli.docx"]))

@@ -93,6 +93,28 @@ def setup_styles(doc) -> None:
     add("Isi Tabel", 9)
     add("Kepala Tabel", 9, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     add("Isi Tabel Rapat", 7.5)
+    cover = add("Sampul", 20, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    cover.paragraph_format.line_spacing = 1.3
+    add("Sampul Kaki", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    chapter = add("Judul Bab", 13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    chapter.paragraph_format.keep_with_next = True
+    section = add("Bagian", 12, bold=True, after=6)
+    section.paragraph_format.left_indent = Cm(0.75)
+    section.paragraph_format.first_line_indent = Cm(-0.75)
+    section.paragraph_format.space_before = Pt(10)
+    section.paragraph_format.keep_with_next = True
+    for depth in range(2):
+        text = add(f"Naskah {depth}", 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
+        text.paragraph_format.line_spacing = 1.15
+        text.paragraph_format.left_indent = Cm(0.75 * (depth + 1))
+        text.paragraph_format.first_line_indent = Cm(1.0)
+    for depth in range(4):
+        item = add(f"Butir {depth}", 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=4)
+        item.paragraph_format.line_spacing = 1.15
+        item.paragraph_format.left_indent = Cm(1.5 + 0.75 * depth)
+        item.paragraph_format.first_line_indent = Cm(-0.75)
+        item.paragraph_format.tab_stops.add_tab_stop(Cm(1.5 + 0.75 * depth))
+    add("Judul Matriks", 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     add("Kepala Tabel Rapat", 7.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
@@ -287,6 +309,103 @@ def _rencana_table(doc, layout: int) -> None:
     widths(table, [k.lebar for k in kolom], total)
 
 
+def buklet(doc) -> None:
+    """The Rencana Kerja booklet: cover, chapters, sections, nested lists, matrix."""
+    tag(doc, "{%p for blok in lampiran.blok %}")
+    tag(doc, '{%p if blok.jenis == "sampul" %}')
+    top = para(doc, "", style="Sampul")
+    top.paragraph_format.page_break_before = True
+    top.paragraph_format.space_after = Pt(120)
+    tag(doc, "{%p for line in blok.baris %}")
+    first = para(doc, "{{ line }}", style="Sampul")
+    tag(doc, "{%p endfor %}")
+    del first
+    gap = para(doc, "", style="Sampul")
+    gap.paragraph_format.space_before = Pt(200)
+    tag(doc, "{%p for line in blok.kaki %}")
+    para(doc, "{{ line }}", style="Sampul Kaki")
+    tag(doc, "{%p endfor %}")
+    tag(doc, '{%p elif blok.jenis == "bab" %}')
+    head = para(doc, "{{ blok.label }}", style="Judul Bab")
+    head.paragraph_format.page_break_before = True
+    para(doc, "{{r blok.teks|rt }}", style="Judul Bab")
+    tag(doc, '{%p elif blok.jenis == "bagian" %}')
+    p = para(doc, "{{ blok.label }}", style="Bagian")
+    tab(p)
+    p.add_run("{{r blok.teks|rt(bold=True) }}")
+    tag(doc, '{%p elif blok.jenis == "paragraf" %}')
+    tag(doc, "{%p if blok.tingkat == 0 %}")
+    para(doc, "{{r blok.teks|rt }}", style="Naskah 0")
+    tag(doc, "{%p else %}")
+    para(doc, "{{r blok.teks|rt }}", style="Naskah 1")
+    tag(doc, "{%p endif %}")
+    tag(doc, '{%p elif blok.jenis == "butir" %}')
+    for depth, keyword in enumerate(("if", "elif", "elif", "else")):
+        condition = f" blok.tingkat == {depth}" if keyword != "else" else ""
+        tag(doc, f"{{%p {keyword}{condition} %}}")
+        p = para(doc, "{{ blok.label }}", style=f"Butir {depth}")
+        tab(p)
+        p.add_run("{{r blok.teks|rt }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, '{%p elif blok.jenis == "ttd" %}')
+    tag(doc, "{%p for line in blok.baris %}")
+    para(doc, "{{ line }}", style="Penetapan")
+    tag(doc, "{%p endfor %}")
+    name = para(doc, "{{ blok.nama }}", style="Penetapan")
+    name.paragraph_format.space_before = Pt(48)
+    name.paragraph_format.keep_with_next = False
+    tag(doc, '{%p elif blok.jenis == "matriks" %}')
+    title = para(doc, "{{ blok.matriks.judul[0] }}", style="Judul Matriks")
+    title.paragraph_format.page_break_before = True
+    para(doc, "{{ blok.matriks.judul[1] }}", style="Judul Matriks")
+    para(doc)
+    matrix_table(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def matrix_table(doc) -> None:
+    global _DENSE
+    _DENSE = True
+    try:
+        cols = 14
+        table = doc.add_table(rows=3, cols=cols)
+        table.style = doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        set_caption(table, "matriks")
+        narrow_margins(table)
+        fill(table.cell(0, 0), "No.", "Kepala Tabel")
+        fill(table.cell(0, 1), "AREA PEMBANGUNAN", "Kepala Tabel")
+        table.cell(0, 0).merge(table.cell(1, 0))
+        table.cell(0, 1).merge(table.cell(1, 1))
+        year = table.cell(0, 2).merge(table.cell(0, cols - 1))
+        fill(year, "{{ blok.matriks.tahun }}", "Kepala Tabel")
+        for i in range(12):
+            fill(table.cell(1, 2 + i), f"{{{{ blok.matriks.bulan[{i}] }}}}", "Kepala Tabel")
+        row_flag(table.rows[0], "tblHeader")
+        row_flag(table.rows[1], "tblHeader")
+        # the third row becomes the row loop
+        table._tbl.remove(table.rows[2]._tr)
+        tag_row(table, "{%tr for row in blok.matriks.baris %}")
+        tag_row(table, '{%tr if row.jenis == "area" %}')
+        area = table.add_row()
+        fill(area.cells[0], "{{ row.no }}", bold=True)
+        merged = area.cells[1].merge(area.cells[cols - 1])
+        fill(merged, "{{ row.nama }}", bold=True)
+        tag_row(table, "{%tr else %}")
+        row = table.add_row()
+        fill(row.cells[0], "{{ row.no }}")
+        fill(row.cells[1], "{{ row.nama }}")
+        for i in range(12):
+            fill(row.cells[2 + i], f"{{{{ row.nilai[{i}] }}}}")
+            row.cells[2 + i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        tag_row(table, "{%tr endif %}")
+        tag_row(table, "{%tr endfor %}")
+        widths(table, [5, 29] + [5.5] * 12, BODY_WIDTH_CM)
+    finally:
+        _DENSE = False
+
+
 def tim_table(doc) -> None:
     table = doc.add_table(rows=1, cols=4)
     table.style = doc.styles["Table Grid"]
@@ -384,6 +503,8 @@ def main() -> int:
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
         rencana_table(doc, layout)
+    tag(doc, '{%p elif lampiran.jenis == "rencana_kerja" %}')
+    buklet(doc)
     tag(doc, "{%p else %}")
     tim_table(doc)
     tag(doc, "{%p endif %}")

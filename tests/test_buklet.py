@@ -1,0 +1,125 @@
+"""The Rencana Kerja booklet: its parts in order, nested list labels, the monthly matrix."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+import pytest
+import yaml
+from docx import Document
+
+from generator.build import render_plan
+from generator.naskah import parse_naskah
+from tests.conftest import FIXTURES, PLANS, docx_text, in_order, pdf_text, squash
+
+KALBAR = PLANS / "kalimantan-barat-2025.yaml"
+
+
+@pytest.fixture(scope="module")
+def kalbar(tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("kalbar")
+    return {o.path.name: o.data for o in render_plan(KALBAR, out)}
+
+
+PARTS = [
+    "LAMPIRAN KEPUTUSAN KOMISI PEMILIHAN UMUM PROVINSI KALIMANTAN BARAT NOMOR 9 TAHUN 2025",
+    "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK & WBBM DI LINGKUNGAN KOMISI "
+    "PEMILIHAN UMUM PROVINSI KALIMANTAN BARAT TAHUN 2025",
+    "KOMISI PEMILIHAN UMUM PROVINSI KALIMANTAN BARAT id.kpu.go.id/kalbar TAHUN 2025",
+    "KATA PENGANTAR Dalam rangka keberlanjutan",
+    "Pontianak, April 2025 Ketua Komisi Pemilihan Umum Provinsi Kalimantan Barat, "
+    "Muhammad Syarifuddin Budi",
+    "BAB I PENDAHULUAN", "A. LATAR BELAKANG", "B. DASAR HUKUM",
+    # the catalog's citations, in lawful order although the plan lists UU 7/2017 first
+    "1. Undang-Undang Nomor 28 Tahun 1999", "2. Undang-Undang Nomor 1 Tahun 2015",
+    "3. Undang-Undang Nomor 7 Tahun 2017",
+    "9. Keputusan Ketua Komisi Pemilihan Umum Provinsi Kalimantan Barat Nomor 8 Tahun 2025",
+    "C. MAKSUD DAN TUJUAN", "1. Dokumen rencana kerja", "2. Tujuan penyusunan",
+    "D. PENGERTIAN UMUM", "BAB II PROGRAM KERJA PEMBANGUNAN ZONA INTEGRITAS",
+    "A. PENCANANGAN PEMBANGUNAN ZONA INTEGRITAS",
+    "BAB III RENCANA AKSI/RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS",
+    "A. AREA I - Manajemen Perubahan Target : 1. Meningkatnya komitmen",
+    "Rencana Aksi : Tahap pertama", "a. Memperbarui Tim", "e. Menyelenggarakan rapat",
+    "1) Koordinator Manajemen Perubahan;", "6) Koordinator Penguatan Akuntabilitas Kinerja.",
+    "f. Membangun budaya kerja", "F. AREA VI - Peningkatan Kualitas Pelayanan Publik",
+    "TARGET CAPAIAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK/WBBM KPU PROVINSI KALIMANTAN BARAT "
+    "TAHUN 2025",
+    "BAB IV PENUTUP Demikian Rencana Kerja",
+    "KETUA KOMISI PEMILIHAN UMUM PROVINSI KALIMANTAN BARAT, ttd. MUHAMMAD SYARIFUDDIN BUDI",
+    "Salinan sesuai dengan aslinya",
+]
+
+
+@pytest.mark.parametrize("name", ["keputusan-salinan.docx", "keputusan-salinan.pdf"])
+def test_booklet_parts_in_order(kalbar, name):
+    data = kalbar[name]
+    text = squash(docx_text(data) if name.endswith("docx") else pdf_text(data))
+    assert in_order(text, [squash(part) for part in PARTS]) == []
+
+
+def matrix_rows(data: bytes) -> dict[str, list[str]]:
+    document = Document(io.BytesIO(data))
+    table = next(t for t in document.tables if "AREA PEMBANGUNAN" in t.rows[0].cells[1].text)
+    return {row.cells[1].text: [c.text for c in row.cells[2:]] for row in table.rows[2:]
+            if len({id(c._tc) for c in row.cells}) == 14}
+
+
+def test_matrix_given_as_data(kalbar):
+    rows = matrix_rows(kalbar["keputusan-asli.docx"])
+    assert rows["Tim Kerja"] == ["", "", "", "100%"] + [""] * 8
+    assert rows["Perencanaan Kebutuhan Pegawai"] == [""] * 5 + ["50%"] + [""] * 5 + ["50%"]
+    assert rows["Penetapan Kinerja Individu"][:4] == ["25%", "50%", "60%", "65%"]
+    assert rows["Pemerintah yang Bersih dan Akuntabel"] == ["100%"] * 12
+    pdf = squash(pdf_text(kalbar["keputusan-asli.pdf"]))
+    assert "1 Tim Kerja 100% 2 Dokumen Rencana Pembangunan ZI 100%" in pdf
+    assert "No. AREA PEMBANGUNAN 2025 Jan Feb Mar Apr Mei Jun Jul Agt Sep Okt Nov Des" in pdf
+
+
+def test_matrix_derived_from_the_schedule(tmp_path):
+    plan = yaml.safe_load(KALBAR.read_text(encoding="utf-8"))
+    del plan["rencana_kerja"]["matriks"]
+    del plan["rencana_kerja"]["matriks_komponen_hasil"]
+    minimal = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    plan["rencana_aksi"] = copy.deepcopy(minimal["rencana_aksi"])
+    step = plan["rencana_aksi"]["area"][0]["komponen"][0]["indikator"][0]["langkah"][0]
+    step["jadwal"] = [3, 6, 9, 12]
+    path = tmp_path / "turunan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    files = {o.path.name: o.data for o in render_plan(path, tmp_path, ["docx"], ["asli"])}
+    rows = matrix_rows(files["keputusan-asli.docx"])
+    assert rows["Tim Kerja"] == ["", "", "100%", "", "", "100%", "", "", "100%", "", "", "100%"]
+
+
+def test_markup_nests_lists_and_counts_the_numbers():
+    text = """Pembuka paragraf
+    yang berlanjut.
+
+- satu
+- dua
+  - dua satu
+  - dua dua
+    - dalam
+      - terdalam
+- tiga yang
+  berlanjut
+
+1. nomor
+1. nomor lagi
+   a) huruf
+"""
+    lines = [(b.tingkat, b.label, "".join(r.text for r in b.teks)) for b in parse_naskah(text)]
+    assert lines == [
+        (0, "", "Pembuka paragraf yang berlanjut."),
+        (0, "a.", "satu"), (0, "b.", "dua"), (1, "1.", "dua satu"), (1, "2.", "dua dua"),
+        (2, "a)", "dalam"), (3, "1)", "terdalam"), (0, "c.", "tiga yang berlanjut"),
+        (0, "1.", "nomor"), (0, "2.", "nomor lagi"), (1, "a)", "huruf"),
+    ]
+
+
+def test_bold_and_italic_in_the_booklet(kalbar):
+    document = Document(io.BytesIO(kalbar["keputusan-asli.docx"]))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    assert any(r.bold and r.text == "Target :" for r in runs)
+    assert any(r.bold and r.text.startswith("Zona Integritas (ZI)") for r in runs)
+    assert any(r.italic and r.text == "role model" for r in runs)
