@@ -123,3 +123,35 @@ def test_bold_and_italic_in_the_booklet(kalbar):
     assert any(r.bold and r.text == "Target :" for r in runs)
     assert any(r.bold and r.text.startswith("Zona Integritas (ZI)") for r in runs)
     assert any(r.italic and r.text == "role model" for r in runs)
+
+
+def test_a_6_column_table_and_a_booklet_in_one_decree(tmp_path):
+    plan = yaml.safe_load(KALBAR.read_text(encoding="utf-8"))
+    minimal = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    plan["rencana_aksi"] = copy.deepcopy(minimal["rencana_aksi"]) | {"kolom": 6}
+    path = tmp_path / "gabungan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    files = {o.path.name: o.data for o in render_plan(path, tmp_path, ["docx", "pdf"], ["asli"])}
+    for name, data in files.items():
+        text = squash(docx_text(data) if name.endswith("docx") else pdf_text(data))
+        assert in_order(text, [
+            "sebagaimana tercantum dalam Lampiran I dan Lampiran II",
+            "LAMPIRAN I", "LANGKAH AKSI BUKTI FISIK TARGET WAKTU 1 2 3 4 5 6",
+            "LAMPIRAN II", "KATA PENGANTAR", "BAB IV PENUTUP"]) == [], name
+    sections = Document(io.BytesIO(files["keputusan-asli.docx"])).sections
+    assert [(round(s.page_width.mm), round(s.page_height.mm)) for s in sections] == [
+        (215, 330), (330, 215), (215, 330)]
+
+
+def test_libreoffice_opens_the_booklet(kalbar, tmp_path):
+    from pypdf import PdfReader
+
+    from tests.conftest import convert_with_libreoffice
+
+    docx = tmp_path / "keputusan-salinan.docx"
+    docx.write_bytes(kalbar["keputusan-salinan.docx"])
+    reader = PdfReader(io.BytesIO(convert_with_libreoffice(docx, tmp_path).read_bytes()))
+    text = squash(" ".join(p.extract_text() for p in reader.pages))
+    assert in_order(text, ["KATA PENGANTAR", "BAB I", "BAB III", "TARGET CAPAIAN", "BAB IV"]) == []
+    assert all(round(float(p.mediabox.height) * 25.4 / 72) == 330 for p in reader.pages)
+    assert len(reader.pages) >= 12
