@@ -164,6 +164,14 @@ def penetapan_block(container, ref: str) -> None:
     last.paragraph_format.keep_with_next = False
 
 
+def name_line(container, text: str, style: str):
+    """The signer's name under the space left for the signature; the block may end here."""
+    name = para(container, text, style=style)
+    name.paragraph_format.space_before = Pt(48)
+    name.paragraph_format.keep_with_next = False
+    return name
+
+
 def autentikasi_block(container) -> None:
     tag(container, "{%p if doc.autentikasi %}")
     first = para(container, "", style="Autentikasi")
@@ -172,9 +180,7 @@ def autentikasi_block(container) -> None:
     tag(container, "{%p for line in doc.autentikasi.baris[1:] %}")
     para(container, "{{ line }}", style="Autentikasi")
     tag(container, "{%p endfor %}")
-    name = para(container, "{{ doc.autentikasi.nama }}", style="Autentikasi")
-    name.paragraph_format.space_before = Pt(48)
-    name.paragraph_format.keep_with_next = False
+    name_line(container, "{{ doc.autentikasi.nama }}", "Autentikasi")
     tag(container, "{%p if doc.autentikasi.nip %}")
     nip = para(container, "{{ doc.autentikasi.nip }}", style="Autentikasi")
     nip.paragraph_format.keep_with_next = False
@@ -351,9 +357,7 @@ def buklet(doc) -> None:
     tag(doc, "{%p for line in blok.baris %}")
     para(doc, "{{ line }}", style="Penetapan")
     tag(doc, "{%p endfor %}")
-    name = para(doc, "{{ blok.nama }}", style="Penetapan")
-    name.paragraph_format.space_before = Pt(48)
-    name.paragraph_format.keep_with_next = False
+    name_line(doc, "{{ blok.nama }}", "Penetapan")
     tag(doc, '{%p elif blok.jenis == "matriks" %}')
     title = para(doc, "{{ blok.matriks.judul[0] }}", style="Judul Matriks")
     title.paragraph_format.page_break_before = True
@@ -435,19 +439,23 @@ def tim_table(doc) -> None:
     widths(table, TIM_WIDTHS, BODY_WIDTH_CM)
 
 
-def main() -> int:
+def new_document(width_cm: float, height_cm: float):
+    """An empty document on F4 with the styles, margins and page-number header of zi."""
     doc = Document()
     setup_styles(doc)
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.5), Cm(33.0)
+    section.page_width, section.page_height = Cm(width_cm), Cm(height_cm)
     section.top_margin = section.bottom_margin = Cm(2.0)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
     section.header_distance = Cm(1.0)
     page_number_header(section)
+    for empty in list(doc.paragraphs):
+        empty._p.getparent().remove(empty._p)
+    return doc
 
-    body = doc.paragraphs[0] if doc.paragraphs else None
-    if body is not None:
-        body._p.getparent().remove(body._p)
+
+def main() -> int:
+    doc = new_document(21.5, 33.0)
     tag(doc, "{%p if doc.salinan %}")
     para(doc, "SALINAN", bold=True)
     tag(doc, "{%p endif %}")
@@ -522,16 +530,7 @@ def main() -> int:
 
 def mandiri_template():
     """rencana-aksi.docx: the Rencana Aksi on its own, landscape, signed by the Ketua Tim."""
-    doc = Document()
-    setup_styles(doc)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(33.0), Cm(21.5)
-    section.top_margin = section.bottom_margin = Cm(2.0)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
-    section.header_distance = Cm(1.0)
-    page_number_header(section)
-    for empty in list(doc.paragraphs):
-        empty._p.getparent().remove(empty._p)
+    doc = new_document(33.0, 21.5)
     tag(doc, "{%p with lampiran = doc.tabel %}")
     tag(doc, "{%p for line in lampiran.judul %}")
     para(doc, "{{ line }}", style="Judul")
