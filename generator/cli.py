@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -44,6 +45,8 @@ def _parser() -> _Parser:
 
     check = sub.add_parser("check", help="periksa rencana dan laporkan semua kesalahan sekaligus")
     check.add_argument("plans", nargs="+", metavar="RENCANA", help="berkas rencana (.yaml)")
+    check.add_argument("--strict", action="store_true",
+                       help="perlakukan peringatan sebagai kesalahan (keluar 1)")
 
     build = sub.add_parser("build", help="bangun DOCX dan PDF keputusan (asli dan salinan)")
     build.add_argument("plans", nargs="+", metavar="RENCANA", help="berkas rencana (.yaml)")
@@ -130,13 +133,16 @@ def _report(diagnostics: list[Diagnostic], err: TextIO) -> None:
         print(diagnostic, file=err)
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
-    summary = f"{errors} kesalahan ditemukan."
+    summary = f"{errors} kesalahan ditemukan"
     if warnings:
-        summary = f"{errors} kesalahan dan {warnings} peringatan ditemukan."
-    print(summary, file=err)
+        summary = f"{errors} kesalahan dan {warnings} peringatan ditemukan"
+    rules = Counter(d.kode for d in diagnostics if d.kode)
+    if rules:
+        summary += ": " + ", ".join(f"{kode} {n}" for kode, n in sorted(rules.items()))
+    print(summary + ".", file=err)
 
 
-def _check(plans: list[str], out: TextIO, err: TextIO) -> int:
+def _check(plans: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
     failed = 0
     for plan in plans:
         try:
@@ -147,6 +153,7 @@ def _check(plans: list[str], out: TextIO, err: TextIO) -> int:
             continue
         if checked.warnings:
             _report(checked.warnings, err)
+            failed += strict
         else:
             print(f"{plan}: baik, tidak ada kesalahan.", file=out)
     return 1 if failed else 0
@@ -197,7 +204,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     if args.perintah == "check":
-        return _check(args.plans, out, err)
+        return _check(args.plans, out, err, args.strict)
     if args.perintah == "build":
         return _build(args, out, err)
     if args.perintah == "new":

@@ -73,6 +73,9 @@ class Satker(_Model):
     """Nama wilayah tanpa 'Kabupaten'/'Kota'/'Provinsi', mis. 'Kutai Timur'."""
     tempat: Teks
     """Kota tempat keputusan ditetapkan, mis. 'Sangatta'."""
+    provinsi: str | None = None
+    """Provinsi tempat kabupaten/kota ini, mis. 'Kalimantan Timur' (agar KPU provinsinya tidak
+    dianggap nama satker lain)."""
 
 
 class Orang(_Model):
@@ -236,6 +239,9 @@ class RencanaAksi(_Model):
 
     judul: str | None = None
     """Judul tabel; bila kosong: 'Rencana Aksi Pembangunan Zona Integritas KPU ... Tahun ...'."""
+    tanpa_komponen: list[Teks] = Field(default_factory=list)
+    """Komponen resmi PermenPAN RB 90/2021 yang sengaja tidak direncanakan (agar tidak
+    diperingatkan sebagai komponen yang hilang)."""
     kolom: Literal[7, 6, 18] = 7
     """Tata letak tabel: 7 kolom (dengan target capaian), 6 kolom (tanpa target capaian), atau
     18 kolom (centang bulan 1-12 dan penanggung jawab)."""

@@ -1,0 +1,275 @@
+"""Rules that catch what copying last year's or another office's decree breaks."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.checks import langkah_paths
+from generator.diagnostics import Diagnostic
+from generator.model import BULAN, Rencana
+from generator.new_plan import area_resmi
+from generator.tabel_rencana import bulan_langkah
+from generator.yaml_source import Path, Source
+
+PROVINSI = (
+    "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi",
+    "Sumatera Selatan", "Kepulauan Bangka Belitung", "Bengkulu", "Lampung", "DKI Jakarta",
+    "Jawa Barat", "Banten", "Jawa Tengah", "Daerah Istimewa Yogyakarta", "Jawa Timur", "Bali",
+    "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat", "Kalimantan Tengah",
+    "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara", "Gorontalo",
+    "Sulawesi Tengah", "Sulawesi Barat", "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku",
+    "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Selatan", "Papua Tengah",
+    "Papua Pegunungan",
+)
+"""The 38 provinces, for telling another office's province from this one's."""
+
+_OFFICE = re.compile(
+    r"\b(?:KPU|Komisi Pemilihan Umum)\s+(Provinsi|Kabupaten|Kab\.|Kota)\s+"
+    r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+_NOT_A_NAME = {"Tahun", "Nomor", "Menuju", "Tentang", "Dalam", "Di", "Dan", "Untuk", "Pada",
+               "Sebagai", "Yang", "Melalui", "Kepada", "Terkait"}
+_TYPO_YEAR = re.compile(r"\b(?:19|20)\d{3,}\b")
+_MONTH_YEAR = re.compile(r"(?<![\d\s])(\s*)\b(" + "|".join(BULAN) + r")\s+(\d{4})\b")
+_TITLE_YEAR = re.compile(r"\bTahun\s+(\d{4})\b")
+_SKIP = {"mengingat", "dasar_hukum", "orang", "jadwal", "satker", "penandatangan",
+         "pengesah_salinan", "tanpa_komponen", "capaian", "kolom", "tampilan"}
+"""Fields whose text is not the plan's own prose: citations, names, keys."""
+
+
+def _warn(source: Source, path: Path, code: str, message: str) -> Diagnostic:
+    return Diagnostic(source.file, source.where(path), message, severity="peringatan", kode=code)
+
+
+def texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every prose string of the raw plan with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _SKIP:
+                yield from texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from texts(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Another office's name left in the text after copying its decree."""
+    own = plan.satker
+    found = []
+    for path, text in texts(source.data):
+        for match in _OFFICE.finditer(text):
+            level, name = match.group(1), _name_only(match.group(2))
+            level = "Kabupaten" if level == "Kab." else level
+            if level == "Provinsi":
+                allowed = [own.nama] if own.tingkat == "provinsi" else [own.provinsi or ""]
+            else:
+                allowed = [own.nama] if own.tingkat == level.lower() else []
+            if any(_same(name, a) for a in allowed):
+                continue
+            if level == "Provinsi" and own.provinsi is None and own.tingkat != "provinsi":
+                hint = "; bila ini provinsi kantor ini, isi 'satker.provinsi'"
+            else:
+                hint = ""
+            found.append(_warn(source, path, "satker-lain",
+                               f"'KPU {level} {name}' bukan kantor ini ({_own_name(plan)}): "
+                               f"nama kantor lain yang tersalin?{hint}"))
+        for province in PROVINSI:
+            if re.search(rf"\b{re.escape(province)}\b", text) and province not in (
+                    own.nama, own.provinsi) and not _inside_office(text, province):
+                longer = [p for p in PROVINSI if p != province and province in p
+                          and re.search(rf"\b{re.escape(p)}\b", text)]
+                if not longer:
+                    found.append(_warn(source, path, "satker-lain",
+                                       f"provinsi '{province}' bukan provinsi kantor ini"))
+    return found
+
+
+def _name_only(words: str) -> str:
+    """'Kutai Timur Tahun' -> 'Kutai Timur': a capitalised word that starts a phrase ends it."""
+    kept = []
+    for word in words.split():
+        if word in _NOT_A_NAME:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _inside_office(text: str, province: str) -> bool:
+    """Already reported as part of 'KPU Provinsi X'."""
+    return any(province in m.group(2) for m in _OFFICE.finditer(text))
+
+
+def _own_name(plan: Rencana) -> str:
+    return f"KPU {plan.satker.tingkat.capitalize()} {plan.satker.nama}"
+
+
+def check_tahun(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Years that should be the plan's own: schedules, titles, the date of the decree."""
+    year = plan.tahun
+    found = []
+    for path, text in texts(source.data):
+        for match in _TYPO_YEAR.finditer(text):
+            found.append(_warn(source, path, "tahun-salah",
+                               f"'{match.group(0)}' bukan tahun: salah ketik?"))
+        for match in _MONTH_YEAR.finditer(text):
+            if int(match.group(3)) != year:
+                found.append(_warn(source, path, "tahun-lain",
+                                   f"'{match.group(2)} {match.group(3)}' di rencana tahun "
+                                   f"{year}: tersalin dari rencana lain?"))
+        if path[-1:] in (("tentang",), ("judul",)):
+            for match in _TITLE_YEAR.finditer(text):
+                if int(match.group(1)) != year:
+                    found.append(_warn(source, path, "tahun-lain",
+                                       f"judul menyebut Tahun {match.group(1)}, padahal "
+                                       f"rencana ini tahun {year}"))
+    for block in ("keputusan", "mandiri"):
+        part = getattr(plan, block)
+        if part is not None and part.tanggal and part.tanggal.year != part.tahun:
+            found.append(_warn(source, (block, "tanggal"), "tanggal-tahun",
+                               f"tanggal {part.tanggal.isoformat()} tidak jatuh pada tahun "
+                               f"{part.tahun}"))
+    return found
+
+
+def check_langkah(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Steps without evidence or time, empty cells, steps written twice."""
+    if plan.rencana_aksi is None:
+        return []
+    found = []
+    layout = plan.rencana_aksi.kolom
+    seen: dict[tuple, Path] = {}
+    for path, step in langkah_paths(plan):
+        missing = []
+        if not step.bukti_fisik.strip():
+            missing.append("bukti_fisik")
+        if not step.target_waktu.strip() and not step.jadwal:
+            missing.append("target_waktu (atau jadwal)")
+        if layout == 7 and not str(step.target_capaian).strip():
+            missing.append("target_capaian")
+        if missing:
+            found.append(_warn(source, path, "langkah-kosong",
+                               f"langkah tanpa {', '.join(missing)}: selnya akan kosong; tulis "
+                               "'-' bila memang tidak ada"))
+        key = (path[:-2], " ".join(step.aksi.lower().split()),
+               " ".join(step.bukti_fisik.lower().split()), bulan_langkah(step))
+        if key in seen:
+            line = source.where(seen[key]).line
+            found.append(_warn(source, path, "langkah-ganda",
+                               f"langkah ini sama dengan langkah di baris {line}"))
+        else:
+            seen[key] = path
+    return found
+
+
+def check_tim(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Sub-teams without a coordinator, the Ketua missing as pengarah, one person two titles."""
+    found = []
+    tim = plan.tim
+    if tim is not None:
+        for index, sub in enumerate(tim.tim_kerja.subtim):
+            if not any("koordinator" in m.kedudukan.lower() for m in sub.anggota):
+                found.append(_warn(source, ("tim", "tim_kerja", "subtim", index),
+                                   "subtim-tanpa-koordinator",
+                                   f"sub-tim '{sub.nama}' tidak punya koordinator"))
+        signer = plan.keputusan.penandatangan if plan.keputusan else None
+        if signer and signer not in [m.orang for m in tim.pengarah]:
+            found.append(_warn(source, ("tim", "pengarah"), "ketua-bukan-pengarah",
+                               f"Ketua yang menandatangani ('{signer}') tidak ada di pengarah"))
+    by_name: dict[str, str] = {}
+    for key, person in plan.orang.items():
+        name = " ".join(person.nama.lower().split())
+        if name in by_name:
+            other = plan.orang[by_name[name]]
+            if (person.jabatan, person.peran) != (other.jabatan, other.peran):
+                found.append(_warn(source, ("orang", key), "jabatan-berbeda",
+                                   f"'{person.nama}' ditulis dua kali ('{by_name[name]}' dan "
+                                   f"'{key}') dengan jabatan berbeda; tulis sekali saja"))
+        else:
+            by_name[name] = key
+    return found
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\(.*?\)|\*", " ", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
+
+
+_SYNONYMS = {
+    "rencana pembangunan zona integritas": ("rencana aksi", "rencana kerja", "rencana pembangunan"),
+    "sistem pemerintahan berbasis elektronik": ("spbe", "e office", "e government"),
+    "whistle blowing system": ("whistle blowing", "wbs"),
+    "penerapan spip": ("spip", "pengendalian intern"),
+    "pengaduan masyarakat": ("pengaduan",),
+    "pengelolaan pengaduan": ("pengaduan",),
+    "penegakan aturan disiplin kode etik kode perilaku": ("disiplin", "kode etik"),
+    "penilaian kepuasan terhadap pelayanan": ("kepuasan",),
+    "pemanfaatan teknologi informasi": ("teknologi informasi",),
+    "perencanaan kebutuhan pegawai": ("kebutuhan pegawai",),
+    "pemantauan dan evaluasi pembangunan wbk wbbm": ("pemantauan", "monitoring dan evaluasi"),
+}
+
+
+def _covers(official: str, names: list[str]) -> bool:
+    key = _norm(official)
+    words = set(key.split()) - {"dan", "di", "yang", "terhadap", "berbasis"}
+    for name in names:
+        norm = _norm(name)
+        if key in norm or words <= set(norm.split()):
+            return True
+        if any(s in norm for s in _SYNONYMS.get(key, ())):
+            return True
+        if difflib.SequenceMatcher(None, key, norm).ratio() >= 0.8:
+            return True
+    return False
+
+
+def check_cakupan(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Official komponen of PermenPANRB 90/2021 that have no step: points left on the table."""
+    rencana = plan.rencana_aksi
+    if rencana is None:
+        return []
+    skipped = {_norm(name) for name in rencana.tanpa_komponen}
+    official_names = {_norm(k) for area in area_resmi() for k in area.komponen}
+    found = [_warn(source, ("rencana_aksi", "tanpa_komponen", i), "komponen-hilang",
+                   f"'{name}' bukan komponen resmi PermenPAN RB 90/2021")
+             for i, name in enumerate(rencana.tanpa_komponen) if _norm(name) not in official_names]
+    plan_areas = []
+    for area in rencana.area:
+        names = [area.nama] + [p.nama for p in area.program or ()] + \
+            [k.nama for p in area.program or () for k in p.komponen] + \
+            [k.nama for k in area.komponen or ()]
+        plan_areas.append((area.nama, names))
+    for index, official in enumerate(area_resmi()):
+        where = next((i for i, (name, _) in enumerate(plan_areas)
+                      if difflib.SequenceMatcher(None, _norm(official.nama),
+                                                 _norm(name)).ratio() >= 0.75), None)
+        if where is None and index < len(plan_areas):
+            where = index
+        names = plan_areas[where][1] if where is not None else []
+        missing = [k.replace("*", "") for k in official.komponen
+                   if _norm(k) not in skipped and not _covers(k, names)]
+        if missing:
+            path = ("rencana_aksi", "area", where) if where is not None else ("rencana_aksi",)
+            listed = ", ".join(f"'{k}'" for k in missing)
+            found.append(_warn(source, path, "komponen-hilang",
+                               f"area {official.nama} (bobot {official.bobot:g}) tidak punya "
+                               f"langkah untuk komponen {listed}: nilainya hilang dari "
+                               "evaluasi (atau sebut di 'rencana_aksi.tanpa_komponen')"))
+    return found
+
+
+def check_salinan(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Every copy-mistake rule; the same finding twice in one text is reported once."""
+    found = (check_satker_lain(plan, source) + check_tahun(plan, source)
+             + check_langkah(plan, source) + check_tim(plan, source)
+             + check_cakupan(plan, source))
+    return list(dict.fromkeys(found))
+
