@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
 from generator.new_plan import Jawaban, draft_plan
 from generator.render_docx import TemplateProblem
+from generator.rollover import nama_baru, rollover
 from generator.schema import plan_schema
 from generator.validate import check_file
 
@@ -59,6 +61,13 @@ def _parser() -> _Parser:
 
     sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
     sub.add_parser("katalog", help="daftar kunci katalog peraturan untuk 'mengingat'")
+
+    roll = sub.add_parser("rollover", help="susun rencana tahun berikutnya dari rencana ini")
+    roll.add_argument("plan", metavar="RENCANA", help="berkas rencana (.yaml)")
+    roll.add_argument("--tahun", type=int, required=True, help="tahun rencana baru, mis. 2026")
+    roll.add_argument("-o", "--output", metavar="BERKAS",
+                      help="berkas baru (bawaan: nama lama dengan tahun baru)")
+    roll.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
 
     new = sub.add_parser("new", help="tulis rencana awal dari beberapa jawaban")
     for name, text in NEW_QUESTIONS.items():
@@ -189,6 +198,37 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    source = Path(args.plan)
+    try:
+        checked = check_file(source, shown_as=args.plan)
+    except PlanError as exc:
+        _report(exc.diagnostics, err)
+        print(f"{args.plan}: perbaiki dulu sebelum rollover.", file=err)
+        return 1
+    if not 2000 <= args.tahun <= 2100 or args.tahun == checked.plan.tahun:
+        print(f"zi rollover: --tahun harus tahun lain antara 2000 dan 2100, bukan {args.tahun}",
+              file=err)
+        return 2
+    target = Path(args.output) if args.output else nama_baru(source, checked.plan.tahun,
+                                                              args.tahun)
+    if target.resolve() == source.resolve() or (target.exists() and not args.timpa):
+        print(f"zi rollover: {target} sudah ada; pakai -o untuk nama lain atau --timpa", file=err)
+        return 1
+    result = rollover(source, args.tahun)
+    write_atomically(Output(target, result.teks.encode("utf-8")))
+    print(f"ditulis: {target} (rencana {args.tahun} dari {args.plan})", file=out)
+    print(f"Diubah ({len(result.perubahan)}):", file=out)
+    for change in result.perubahan:
+        shown = f"'{change.lama}' -> '{change.baru}'" if change.baru else f"'{change.lama}' dihapus"
+        print(f"  baris {change.baris}: {shown} ({change.alasan})", file=out)
+    print(f"Perlu ditinjau ({len(result.tinjau)}):", file=out)
+    for item in result.tinjau:
+        print(f"  - {item}", file=out)
+    print(f"Lanjutkan: `zi check {target}`.", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None, inp: TextIO | None = None) -> int:
     """Run the command; returns the exit code instead of exiting, so tests can call it."""
@@ -209,6 +249,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return _build(args, out, err)
     if args.perintah == "new":
         return _new(args, inp, out, err)
+    if args.perintah == "rollover":
+        return _rollover(args, out, err)
     if args.perintah == "katalog":
         for key, peraturan in catalog.katalog().items():
             print(f"{key:<22} {peraturan.judul()}", file=out)
@@ -221,5 +263,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point; a closed pipe (`zi ... | head`) ends quietly."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
