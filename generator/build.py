@@ -13,6 +13,7 @@ from generator.model import Rencana
 from generator.render_docx import render_docx
 from generator.render_html import render_pdf
 from generator.validate import check_file
+from generator.waktu import source_date_epoch, waktu_build
 
 FORMATS = ("docx", "pdf")
 """Output formats, in the order they are written."""
@@ -46,15 +47,18 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     """Render a validated plan's requested files in memory."""
     target = out_dir / name
     outputs = []
-    if plan.keputusan is not None:
-        for versi in versions:
-            doc = build_document(plan, versi)
+    when = waktu_build(plan)
+    with source_date_epoch(when):
+        if plan.keputusan is not None:
+            for versi in versions:
+                doc = build_document(plan, versi)
+                for fmt in formats:
+                    data = _WRITERS[fmt](doc, when)
+                    outputs.append(Output(target / output_name(versi, fmt), data))
+        if plan.mandiri is not None:
+            mandiri = build_mandiri(plan)
             for fmt in formats:
-                outputs.append(Output(target / output_name(versi, fmt), _WRITERS[fmt](doc)))
-    if plan.mandiri is not None:
-        mandiri = build_mandiri(plan)
-        for fmt in formats:
-            outputs.append(Output(target / f"rencana-aksi.{fmt}", _WRITERS[fmt](mandiri)))
+                outputs.append(Output(target / f"rencana-aksi.{fmt}", _WRITERS[fmt](mandiri, when)))
     return outputs
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import UTC, datetime
 
 from docx.enum.section import WD_ORIENT
@@ -67,8 +68,8 @@ def _environment() -> SandboxedEnvironment:
     return env
 
 
-def render_docx(doc: Dokumen | DokumenMandiri) -> bytes:
-    """The decree, or the standalone Rencana Aksi, as DOCX bytes."""
+def render_docx(doc: Dokumen | DokumenMandiri, when: datetime) -> bytes:
+    """The decree, or the standalone Rencana Aksi, as DOCX bytes stamped with `when`."""
     if isinstance(doc, DokumenMandiri):
         name, attachments, landscape = "rencana-aksi.docx", [doc.tabel], [True]
     else:
@@ -88,9 +89,24 @@ def render_docx(doc: Dokumen | DokumenMandiri) -> bytes:
     props.author = doc.penulis
     props.language = "id-ID"
     props.last_modified_by = doc.penulis
-    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+    props.created = props.modified = when.replace(microsecond=0)
     out = io.BytesIO()
     document.save(out)
+    return _stable_zip(out.getvalue(), when)
+
+
+def _stable_zip(data: bytes, when: datetime) -> bytes:
+    """The same members in the same order, each dated `when`: same input, same bytes."""
+    stamp = when.astimezone(UTC).timetuple()[:6]
+    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info.filename))
     return out.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -40,12 +41,14 @@ TEMPLATES = {Dokumen: "keputusan.html", DokumenMandiri: "rencana-aksi.html"}
 """The HTML template of each document kind."""
 
 
-def render_html(doc: Dokumen | DokumenMandiri) -> str:
-    """The document as one HTML page with print CSS."""
+def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None) -> str:
+    """The document as one HTML page with print CSS, dated `when` in its metadata."""
     folder = templates_dir()
     portrait, landscape = PAGE_SIZES[doc.kertas]
     template = _environment(str(folder)).get_template(TEMPLATES[type(doc)])
-    return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape})
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else ""
+    return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape},
+                           waktu=stamp)
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +58,11 @@ def _font_config():
     return FontConfiguration()
 
 
-def render_pdf(doc: Dokumen | DokumenMandiri) -> bytes:
+def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime) -> bytes:
     """The document as PDF; a decree's salinan and a standalone plan are tagged PDF/A-2a."""
     from weasyprint import HTML
 
-    html = HTML(string=render_html(doc), base_url=str(templates_dir()) + "/")
+    html = HTML(string=render_html(doc, when), base_url=str(templates_dir()) + "/")
     published = isinstance(doc, DokumenMandiri) or doc.salinan
     options = {"pdf_variant": SALINAN_VARIANT} if published else {"pdf_tags": True}
     return html.write_pdf(font_config=_font_config(), **options)
