@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from generator import __version__, catalog
-from generator.build import FORMATS, Output, render_checked, write_all, write_atomically
+from generator.batch import Hasil, build_many, collect
+from generator.build import FORMATS, Output, write_atomically
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
 from generator.new_plan import Jawaban, draft_plan
-from generator.render_docx import TemplateProblem
 from generator.rollover import nama_baru, rollover
 from generator.schema import plan_schema
 from generator.validate import check_file
@@ -51,13 +51,18 @@ def _parser() -> _Parser:
                        help="perlakukan peringatan sebagai kesalahan (keluar 1)")
 
     build = sub.add_parser("build", help="bangun DOCX dan PDF keputusan (asli dan salinan)")
-    build.add_argument("plans", nargs="+", metavar="RENCANA", help="berkas rencana (.yaml)")
+    build.add_argument("plans", nargs="+", metavar="RENCANA",
+                       help="berkas rencana (.yaml) atau folder berisi rencana")
     build.add_argument("-o", "--output", default="output", metavar="FOLDER",
                        help="folder hasil (bawaan: output)")
     build.add_argument("--format", choices=FORMATS, action="append", dest="formats",
                        help="hanya format ini (boleh diulang); bawaan: docx dan pdf")
     build.add_argument("--versi", choices=VERSIONS, action="append", dest="versions",
                        help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
+    build.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="banyaknya rencana yang dibangun bersamaan (bawaan: jumlah CPU)")
+    build.add_argument("--force", action="store_true",
+                       help="bangun ulang walau rencana dan templat tidak berubah")
 
     sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
     sub.add_parser("katalog", help="daftar kunci katalog peraturan untuk 'mengingat'")
@@ -169,33 +174,60 @@ def _check(plans: list[str], out: TextIO, err: TextIO, strict: bool = False) -> 
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    failed = 0
     formats = tuple(dict.fromkeys(args.formats or FORMATS))
     versions = tuple(dict.fromkeys(args.versions or VERSIONS))
-    for plan in args.plans:
-        try:
-            checked = check_file(Path(plan), shown_as=plan)
-            if checked.warnings:
-                _report(checked.warnings, err)
-            written = write_all(render_checked(checked.plan, Path(plan).stem,
-                                               Path(args.output), formats, versions))
-        except PlanError as exc:
-            _report(exc.diagnostics, err)
-            print(f"{plan}: tidak dibangun.", file=err)
-            failed += 1
-            continue
-        except TemplateProblem as exc:
-            print(f"{plan}: gagal dibangun: {exc}", file=err)
-            failed += 1
-            continue
-        except Exception as exc:  # a broken template or renderer must not print a traceback
-            print(f"{plan}: gagal dibangun: {type(exc).__name__}: {exc}", file=err)
-            failed += 1
-            continue
-        print(f"{plan}: ditulis", file=out)
-        for path in written:
-            print(f"  {path}", file=out)
+    plans = collect(args.plans)
+    if not plans:
+        print("zi build: tidak ada berkas rencana (.yaml) yang ditemukan", file=err)
+        return 1
+    jobs = args.jobs or os.cpu_count() or 1
+    names = {str(p) for p in plans}
+
+    def report(result: Hasil) -> None:
+        if result.status == "gagal":
+            for message in result.pesan:
+                print(message, file=err)
+            print(f"{result.rencana}: tidak dibangun.", file=err)
+            return
+        for message in result.pesan:
+            print(message, file=err)
+        if result.status == "dilewati":
+            print(f"{result.rencana}: dilewati (tidak berubah sejak dibangun)", file=out)
+        else:
+            print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
+
+    if out.isatty() and len(plans) > 1:
+        results = _build_with_progress(plans, args, formats, versions, jobs, report)
+    else:
+        results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
+                             report)
+    counts = Counter(r.status for r in results)
+    failed = [r for r in results if r.status == "gagal"]
+    summary = (f"Selesai: {counts['dibangun']} dibangun, {counts['dilewati']} dilewati, "
+               f"{counts['gagal']} gagal")
+    if failed:
+        reasons = "; ".join(f"{r.rencana}: {r.pesan[0] if r.pesan else 'galat'}"
+                            for r in failed if r.rencana in names)
+        summary += f" ({reasons})"
+    print(summary + ".", file=out)
     return 1 if failed else 0
+
+
+def _build_with_progress(plans, args, formats, versions, jobs, report) -> list[Hasil]:
+    """A progress bar on a terminal; every plan's line is printed above it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=False)
+    with Progress(TextColumn("membangun"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("rencana", total=len(plans))
+
+        def done(result: Hasil) -> None:
+            report(result)
+            progress.advance(task)
+
+        return build_many(plans, Path(args.output), formats, versions, jobs, args.force, done)
 
 
 def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

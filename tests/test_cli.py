@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 
+from generator.batch import STAMP
 from generator.cli import main
 from tests.conftest import EXAMPLE, FIXTURES, PLANS, ROOT
 
@@ -21,19 +22,21 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_build_writes_the_four_files_and_says_so(tmp_path):
     code, out, err = run("build", str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path))
     assert code == 0, err
-    names = sorted(p.name for p in (tmp_path / "minimal").iterdir())
+    names = sorted(p.name for p in (tmp_path / "minimal").iterdir() if p.name != STAMP)
     assert names == ["keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
                      "keputusan-salinan.pdf"]
     for name in names:
         assert str(tmp_path / "minimal" / name) in out
-    assert not [p for p in (tmp_path / "minimal").iterdir() if p.name.startswith(".")]
+    assert not list((tmp_path / "minimal").glob("*.tmp"))  # no temporary file left behind
+    assert "Selesai: 1 dibangun, 0 dilewati, 0 gagal." in out
 
 
 def test_build_can_restrict_format_and_version(tmp_path):
     code, _, _ = run("build", str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path),
                      "--format", "pdf", "--versi", "salinan")
     assert code == 0
-    assert [p.name for p in (tmp_path / "minimal").iterdir()] == ["keputusan-salinan.pdf"]
+    assert [p.name for p in (tmp_path / "minimal").iterdir() if p.name != STAMP] == [
+        "keputusan-salinan.pdf"]
 
 
 def test_one_bad_plan_does_not_stop_the_others(tmp_path):

@@ -1,0 +1,77 @@
+"""Many plans in one command: folders, parallel workers, skipping what has not changed."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+from generator.batch import STAMP, build_many, collect, up_to_date
+from generator.cli import main
+from tests.conftest import FIXTURES
+
+FORMATS, VERSIONS = ("docx",), ("asli",)
+
+
+def province(tmp_path, count: int = 3):
+    folder = tmp_path / "rencana"
+    folder.mkdir()
+    for i in range(count):
+        text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+        (folder / f"kota-{i}.yaml").write_text(text.replace("nama: Contoh", f"nama: Contoh {i}"),
+                                              encoding="utf-8")
+    return folder
+
+
+def test_a_folder_builds_in_parallel_and_one_bad_plan_stops_nothing(tmp_path):
+    folder = province(tmp_path)
+    shutil.copy(FIXTURES / "errors" / "tipe-angka.yaml", folder / "rusak.yaml")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["build", str(folder), "-o", str(tmp_path / "out"), "-j", "2",
+                 "--format", "docx", "--versi", "asli"], out, err)
+    assert code == 1
+    lines = out.getvalue().splitlines()
+    assert len([line for line in lines if ": ditulis " in line]) == 3  # one line per plan
+    assert lines[-1].startswith("Selesai: 3 dibangun, 0 dilewati, 1 gagal (")
+    assert "rusak.yaml:8:10: 'keputusan.tahun' harus berupa bilangan bulat" in lines[-1]
+    assert "rusak.yaml: tidak dibangun." in err.getvalue()
+    for i in range(3):
+        assert (tmp_path / "out" / f"kota-{i}" / "keputusan-asli.docx").stat().st_size > 0
+    assert not (tmp_path / "out" / "rusak").exists()
+
+
+def test_unchanged_plans_are_skipped_and_force_rebuilds(tmp_path):
+    folder = province(tmp_path, 2)
+    out_dir = tmp_path / "out"
+    plans = collect([str(folder)])
+    first = build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
+    assert [r.status for r in first] == ["dibangun", "dibangun"]
+    assert all(up_to_date(p, out_dir, FORMATS, VERSIONS) for p in plans)
+    second = build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
+    assert [r.status for r in second] == ["dilewati", "dilewati"]
+    # an edited plan, a missing output, or other options build again
+    plans[0].write_text(plans[0].read_text(encoding="utf-8") + "\n# diubah\n",
+                        encoding="utf-8")
+    (out_dir / plans[1].stem / "keputusan-asli.docx").unlink()
+    third = build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
+    assert [r.status for r in third] == ["dibangun", "dibangun"]
+    assert not up_to_date(plans[0], out_dir, ("pdf",), VERSIONS)
+    forced = build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1, force=True)
+    assert [r.status for r in forced] == ["dibangun", "dibangun"]
+    assert (out_dir / plans[0].stem / STAMP).is_file()
+
+
+def test_a_changed_template_rebuilds(tmp_path, monkeypatch):
+    folder = province(tmp_path, 1)
+    plans = collect([str(folder)])
+    out_dir = tmp_path / "out"
+    build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
+    from generator import batch
+
+    monkeypatch.setattr(batch, "_shared_inputs", lambda: "templat lain")
+    assert not up_to_date(plans[0], out_dir, FORMATS, VERSIONS)
+
+
+def test_an_empty_folder_is_a_message(tmp_path):
+    err = io.StringIO()
+    assert main(["build", str(tmp_path)], io.StringIO(), err) == 1
+    assert "tidak ada berkas rencana" in err.getvalue()
