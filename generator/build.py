@@ -43,7 +43,8 @@ def render_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS
 
 
 def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[str] = FORMATS,
-                   versions: Iterable[str] = VERSIONS) -> list[Output]:
+                   versions: Iterable[str] = VERSIONS,
+                   templates: Path | None = None) -> list[Output]:
     """Render a validated plan's requested files in memory."""
     target = out_dir / name
     outputs = []
@@ -53,12 +54,13 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
             for versi in versions:
                 doc = build_document(plan, versi)
                 for fmt in formats:
-                    data = _WRITERS[fmt](doc, when)
+                    data = _WRITERS[fmt](doc, when, templates)
                     outputs.append(Output(target / output_name(versi, fmt), data))
         if plan.mandiri is not None:
             mandiri = build_mandiri(plan)
             for fmt in formats:
-                outputs.append(Output(target / f"rencana-aksi.{fmt}", _WRITERS[fmt](mandiri, when)))
+                data = _WRITERS[fmt](mandiri, when, templates)
+                outputs.append(Output(target / f"rencana-aksi.{fmt}", data))
     return outputs
 
 

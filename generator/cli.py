@@ -63,6 +63,9 @@ def _parser() -> _Parser:
                        help="banyaknya rencana yang dibangun bersamaan (bawaan: jumlah CPU)")
     build.add_argument("--force", action="store_true",
                        help="bangun ulang walau rencana dan templat tidak berubah")
+    build.add_argument("--templates", metavar="FOLDER",
+                       help="folder templat sendiri (keputusan.docx, keputusan.css, ...); "
+                       "yang tidak ada diambil dari templat bawaan")
 
     sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
     sub.add_parser("katalog", help="daftar kunci katalog peraturan untuk 'mengingat'")
@@ -181,6 +184,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("zi build: tidak ada berkas rencana (.yaml) yang ditemukan", file=err)
         return 1
     jobs = args.jobs or os.cpu_count() or 1
+    templates = Path(args.templates) if args.templates else None
+    if templates is not None and not templates.is_dir():
+        print(f"zi build: folder templat {templates} tidak ada", file=err)
+        return 1
     names = {str(p) for p in plans}
 
     def report(result: Hasil) -> None:
@@ -197,10 +204,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
 
     if out.isatty() and len(plans) > 1:
-        results = _build_with_progress(plans, args, formats, versions, jobs, report)
+        results = _build_with_progress(plans, args, formats, versions, jobs, report, templates)
     else:
         results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
-                             report)
+                             report, templates)
     counts = Counter(r.status for r in results)
     failed = [r for r in results if r.status == "gagal"]
     summary = (f"Selesai: {counts['dibangun']} dibangun, {counts['dilewati']} dilewati, "
@@ -213,7 +220,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
-def _build_with_progress(plans, args, formats, versions, jobs, report) -> list[Hasil]:
+def _build_with_progress(plans, args, formats, versions, jobs, report,
+                         templates) -> list[Hasil]:
     """A progress bar on a terminal; every plan's line is printed above it."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -227,7 +235,8 @@ def _build_with_progress(plans, args, formats, versions, jobs, report) -> list[H
             report(result)
             progress.advance(task)
 
-        return build_many(plans, Path(args.output), formats, versions, jobs, args.force, done)
+        return build_many(plans, Path(args.output), formats, versions, jobs, args.force, done,
+                          templates)
 
 
 def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

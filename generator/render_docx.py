@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -12,13 +13,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.context import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
 from generator.inline import Runs
-from generator.resources import templates_dir
+from generator.resources import template_file
 from generator.tabel_rencana import BarisRencana
 
 PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
@@ -68,15 +70,23 @@ def _environment() -> SandboxedEnvironment:
     return env
 
 
-def render_docx(doc: Dokumen | DokumenMandiri, when: datetime) -> bytes:
+def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
+                templates: Path | None = None) -> bytes:
     """The decree, or the standalone Rencana Aksi, as DOCX bytes stamped with `when`."""
     if isinstance(doc, DokumenMandiri):
         name, attachments, landscape = "rencana-aksi.docx", [doc.tabel], [True]
     else:
         name, attachments = "keputusan.docx", list(doc.lampiran)
         landscape = [False] + [lamp.mendatar for lamp in doc.lampiran]
-    template = DocxTemplate(str(templates_dir() / name))
-    template.render({"doc": doc}, _environment(), autoescape=True)
+    path = template_file(name, templates)
+    try:
+        template = DocxTemplate(str(path))
+        template.render({"doc": doc}, _environment(), autoescape=True)
+    except TemplateError as exc:
+        raise TemplateProblem(_docx_error(path, exc)) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateProblem(f"templat {path.name} tidak dapat dibuka sebagai DOCX ({exc})") \
+            from None
     document = template.docx
     _merge_rencana_cells(document, attachments)
     if isinstance(doc, Dokumen):
@@ -123,6 +133,21 @@ def _widen_labels(document, width_cm: float) -> None:
             fmt.tab_stops.add_tab_stop(Length(position + extra), alignment)
         fmt.left_indent = Length(fmt.left_indent + extra)
         fmt.first_line_indent = Length(fmt.first_line_indent - extra)
+
+
+def _docx_error(path: Path, exc: TemplateError) -> str:
+    """Name the template and, where docxtpl kept it, the text around the faulty tag."""
+    near = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())
+    where = f" (dekat teks: '{near[:80]}')" if near else ""
+    return f"templat {path.name}: {_jinja_message(exc)}{where}"
+
+
+def _jinja_message(exc: TemplateError) -> str:
+    if isinstance(exc, UndefinedError):
+        return f"isian tidak dikenal: {exc.message}"
+    if isinstance(exc, SecurityError):
+        return f"dilarang di templat: {exc.message}"
+    return f"kesalahan templat: {exc.message}"
 
 
 def _tables_by_caption(document, caption: str) -> list:

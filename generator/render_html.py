@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import traceback
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.context import Dokumen, DokumenMandiri
+from generator.render_docx import TemplateProblem, _jinja_message
 from generator.resources import templates_dir
 
 PAGE_SIZES = {
@@ -27,9 +31,11 @@ def _lines(text: str) -> Markup:
 
 
 @lru_cache(maxsize=4)
-def _environment(folder: str) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(folder),
+def _environment(user_dir: str | None) -> SandboxedEnvironment:
+    """Templates from the user's folder first, then the shipped ones; sandboxed, escaped."""
+    folders = ([user_dir] if user_dir else []) + [str(templates_dir())]
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
     )
@@ -41,14 +47,36 @@ TEMPLATES = {Dokumen: "keputusan.html", DokumenMandiri: "rencana-aksi.html"}
 """The HTML template of each document kind."""
 
 
-def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None) -> str:
+def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
+                templates: Path | None = None) -> str:
     """The document as one HTML page with print CSS, dated `when` in its metadata."""
-    folder = templates_dir()
     portrait, landscape = PAGE_SIZES[doc.kertas]
-    template = _environment(str(folder)).get_template(TEMPLATES[type(doc)])
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else ""
-    return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape},
-                           waktu=stamp)
+    env = _environment(str(templates) if templates else None)
+    try:
+        template = env.get_template(TEMPLATES[type(doc)])
+        sheets = [(templates_dir() / "keputusan.css").as_uri()]
+        if templates is not None and (templates / "keputusan.css").is_file():
+            sheets.append((templates / "keputusan.css").resolve().as_uri())
+        return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape},
+                               waktu=stamp, stylesheets=sheets)
+    except TemplateError as exc:
+        raise TemplateProblem(_html_error(exc)) from None
+
+
+def _html_error(exc: TemplateError) -> str:
+    """Name the template file and line: from the error itself or from its traceback."""
+    name, line = getattr(exc, "name", None) or getattr(exc, "filename", None), \
+        getattr(exc, "lineno", None)
+    if line is None:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".css")):
+                name, line = frame.filename, frame.lineno
+                break
+    where = f"templat {Path(name).name}" if name else "templat HTML"
+    if line:
+        where += f" baris {line}"
+    return f"{where}: {_jinja_message(exc)}"
 
 
 @lru_cache(maxsize=1)
@@ -58,11 +86,15 @@ def _font_config():
     return FontConfiguration()
 
 
-def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime) -> bytes:
-    """The document as PDF; a decree's salinan and a standalone plan are tagged PDF/A-2a."""
+def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
+               templates: Path | None = None) -> bytes:
+    """The document as PDF; a decree's salinan and a standalone plan are tagged PDF/A-2a.
+
+    A keputusan.css in the user's template folder is applied after the shipped one.
+    """
     from weasyprint import HTML
 
-    html = HTML(string=render_html(doc, when), base_url=str(templates_dir()) + "/")
+    html = HTML(string=render_html(doc, when, templates), base_url=str(templates_dir()) + "/")
     published = isinstance(doc, DokumenMandiri) or doc.salinan
     options = {"pdf_variant": SALINAN_VARIANT} if published else {"pdf_tags": True}
     return html.write_pdf(font_config=_font_config(), **options)

@@ -13,3 +13,15 @@ def templates_dir() -> Path:
         return Path(package.__path__[0])
     except ImportError:  # running from a source checkout that was not installed
         return Path(__file__).resolve().parent.parent / "templates"
+
+
+TEMPLATE_FILES = ("keputusan.docx", "rencana-aksi.docx", "keputusan.html", "rencana-aksi.html",
+                  "_bagian.html", "keputusan.css")
+"""The files a user's own template folder may replace; any other file there is ignored."""
+
+
+def template_file(name: str, user_dir: Path | None = None) -> Path:
+    """A template from the user's folder when it has one, otherwise the shipped one."""
+    if user_dir is not None and (user_dir / name).is_file():
+        return user_dir / name
+    return templates_dir() / name

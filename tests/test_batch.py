@@ -67,7 +67,7 @@ def test_a_changed_template_rebuilds(tmp_path, monkeypatch):
     build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
     from generator import batch
 
-    monkeypatch.setattr(batch, "_shared_inputs", lambda: "templat lain")
+    monkeypatch.setattr(batch, "_shared_inputs", lambda user=None: "templat lain")
     assert not up_to_date(plans[0], out_dir, FORMATS, VERSIONS)
 
 
