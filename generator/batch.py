@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -87,11 +88,19 @@ def fingerprint(plan: Path, formats: tuple[str, ...], versions: tuple[str, ...],
     """Everything an output depends on, hashed."""
     digest = hashlib.sha256()
     shared = _shared_inputs(str(templates) if templates else None)
-    for part in (shared, _file_digest(plan), ",".join(formats), ",".join(versions),
-                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (shared, _file_digest(plan), _logo_digest(plan), ",".join(formats),
+                 ",".join(versions), os.environ.get("SOURCE_DATE_EPOCH", "")):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _logo_digest(plan: Path) -> str:
+    """A logo named in the plan is an input too (read without parsing the whole plan)."""
+    found = re.search(r"^\s*logo:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$",
+                      plan.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)
+    logo = plan.parent / found.group(1) if found else None
+    return _file_digest(logo) if logo is not None and logo.is_file() else ""
 
 
 def up_to_date(plan: Path, out_dir: Path, formats: tuple[str, ...],
@@ -122,7 +131,8 @@ def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
     try:
         checked = check_file(plan, shown_as=plan_name)
         user = Path(templates) if templates else None
-        outputs = render_checked(checked.plan, plan.stem, Path(out_dir), formats, versions, user)
+        outputs = render_checked(checked.plan, plan.stem, Path(out_dir), formats, versions, user,
+                                 checked.logo)
         written = write_all(outputs)
         stamp = {"jejak": fingerprint(plan, formats, versions, user),
                  "berkas": [p.name for p in written]}

@@ -39,12 +39,15 @@ def output_name(versi: str, fmt: str) -> str:
 def render_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
                 versions: Iterable[str] = VERSIONS) -> list[Output]:
     """Validate and render every requested file in memory; raises PlanError on a bad plan."""
-    return render_checked(check_file(plan_file).plan, plan_file.stem, out_dir, formats, versions)
+    checked = check_file(plan_file)
+    return render_checked(checked.plan, plan_file.stem, out_dir, formats, versions,
+                          logo=checked.logo)
 
 
 def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[str] = FORMATS,
                    versions: Iterable[str] = VERSIONS,
-                   templates: Path | None = None) -> list[Output]:
+                   templates: Path | None = None,
+                   logo: tuple[bytes, str] | None = None) -> list[Output]:
     """Render a validated plan's requested files in memory."""
     target = out_dir / name
     outputs = []
@@ -52,7 +55,7 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     with source_date_epoch(when):
         if plan.keputusan is not None:
             for versi in versions:
-                doc = build_document(plan, versi)
+                doc = build_document(plan, versi, logo)
                 for fmt in formats:
                     data = _WRITERS[fmt](doc, when, templates)
                     outputs.append(Output(target / output_name(versi, fmt), data))

@@ -146,6 +146,10 @@ class Dokumen:
     """Salinan only."""
     lampiran: tuple[Lampiran, ...] = field(default_factory=tuple)
     """Attachments in order."""
+    logo: bytes | None = None
+    """The kop logo (PNG or JPEG), already checked."""
+    logo_jenis: str = ""
+    """'png' or 'jpeg'."""
 
 
 @dataclass(frozen=True)
@@ -327,7 +331,8 @@ def build_mandiri(plan: Rencana) -> DokumenMandiri:
     )
 
 
-def build_document(plan: Rencana, versi: str) -> Dokumen:
+def build_document(plan: Rencana, versi: str,
+                   logo: tuple[bytes, str] | None = None) -> Dokumen:
     """The decree in one version, with every derived word in place."""
     if versi not in VERSIONS:
         raise ValueError(f"unknown version {versi!r}")
@@ -388,4 +393,6 @@ def build_document(plan: Rencana, versi: str) -> Dokumen:
         penetapan=_penetapan(plan, office, salinan),
         autentikasi=_autentikasi(plan, office) if salinan else None,
         lampiran=tuple(attachments),
+        logo=logo[0] if logo else None,
+        logo_jenis=logo[1] if logo else "",
     )

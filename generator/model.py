@@ -76,6 +76,8 @@ class Satker(_Model):
     provinsi: str | None = None
     """Provinsi tempat kabupaten/kota ini, mis. 'Kalimantan Timur' (agar KPU provinsinya tidak
     dianggap nama satker lain)."""
+    logo: str | None = None
+    """Gambar logo di kop (PNG atau JPEG, di folder rencana), mis. 'logo.png'."""
 
 
 class Orang(_Model):

@@ -10,9 +10,9 @@ from pathlib import Path
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length
+from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate, RichText
+from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -81,7 +81,9 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     path = template_file(name, templates)
     try:
         template = DocxTemplate(str(path))
-        template.render({"doc": doc}, _environment(), autoescape=True)
+        logo = getattr(doc, "logo", None)
+        image = InlineImage(template, io.BytesIO(logo), height=Mm(22)) if logo else ""
+        template.render({"doc": doc, "logo": image}, _environment(), autoescape=True)
     except TemplateError as exc:
         raise TemplateProblem(_docx_error(path, exc)) from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import traceback
 from datetime import datetime
 from functools import lru_cache
@@ -58,8 +59,11 @@ def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
         sheets = [(templates_dir() / "keputusan.css").as_uri()]
         if templates is not None and (templates / "keputusan.css").is_file():
             sheets.append((templates / "keputusan.css").resolve().as_uri())
+        logo = getattr(doc, "logo", None)
+        logo_uri = (f"data:image/{doc.logo_jenis};base64,"
+                    f"{base64.b64encode(logo).decode('ascii')}") if logo else ""
         return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape},
-                               waktu=stamp, stylesheets=sheets)
+                               waktu=stamp, stylesheets=sheets, logo=logo_uri)
     except TemplateError as exc:
         raise TemplateProblem(_html_error(exc)) from None
 

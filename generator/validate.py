@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from generator import catalog, checks, salin
 from generator.context import attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position
+from generator.gambar import muat_logo
 from generator.model import Rencana
 from generator.yaml_source import Path, Source, read_source
 
@@ -269,6 +270,8 @@ class Checked:
     """The validated plan."""
     warnings: list[Diagnostic]
     """Rule warnings, sorted by position."""
+    logo: tuple[bytes, str] | None = None
+    """The kop logo's bytes and kind, checked and read from the plan's folder."""
 
 
 def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
@@ -277,9 +280,16 @@ def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     plan = validate_source(source)
     found = checks.check_plan(plan, source, list(attachment_labels(plan).values()))
     found += salin.check_salinan(plan, source)
+    logo = None
+    if plan.satker.logo:
+        try:
+            logo = muat_logo(FsPath(path).parent, plan.satker.logo)
+        except ValueError as exc:
+            found.append(Diagnostic(source.file, source.where(("satker", "logo")),
+                                    f"'satker.logo': {exc}"))
     if any(d.is_error for d in found):
         raise PlanError(found)
-    return Checked(plan, sorted(found))
+    return Checked(plan, sorted(found), logo)
 
 
 def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:
