@@ -68,8 +68,13 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
 
 
 def write_atomically(output: Output) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    """Write to a temporary file beside the target, then rename: never a half-written file.
+
+    A temporary file left by a build that was killed is removed by the next one.
+    """
     output.path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in output.path.parent.glob(f".{output.path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
                                 dir=output.path.parent)
     try:

@@ -37,9 +37,19 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.position.line}:{self.position.column}"
+        message = _printable(self.message)
         if self.is_error:
-            return f"{where}: {self.message}"
-        return f"{where}: peringatan [{self.kode}]: {self.message}"
+            return f"{where}: {message}"
+        return f"{where}: peringatan [{self.kode}]: {message}"
+
+
+def _printable(text: str) -> str:
+    """One line, no terminal control sequences: text quoted from a plan is shown escaped."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else
+        {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch, f"\\x{ord(ch):02x}" if ord(ch) < 256
+                                                      else f"\\u{ord(ch):04x}")
+        for ch in text)
 
 
 class PlanError(Exception):

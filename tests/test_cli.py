@@ -128,3 +128,24 @@ def test_katalog_lists_every_key_with_its_title():
     assert any(line.startswith("uu-7-2017 ") and "tentang Pemilihan Umum" in line
                for line in lines)
     assert len(lines) >= 30
+
+
+def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from generator.build import Output, write_atomically
+
+    target = tmp_path / "keputusan-asli.docx"
+    target.write_bytes(b"versi lama")
+    (tmp_path / ".keputusan-asli.docx.sisa.tmp").write_bytes(b"dari build yang dihentikan")
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(Output(target, b"versi baru"))
+    assert target.read_bytes() == b"versi lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["keputusan-asli.docx"]
