@@ -164,6 +164,14 @@ def penetapan_block(container, ref: str) -> None:
     last.paragraph_format.keep_with_next = False
 
 
+def each_line(container, expr: str, style: str):
+    """One paragraph repeated for every line of a list in the document context."""
+    tag(container, f"{{%p for line in {expr} %}}")
+    line = para(container, "{{ line }}", style=style)
+    tag(container, "{%p endfor %}")
+    return line
+
+
 def name_line(container, text: str, style: str):
     """The signer's name under the space left for the signature; the block may end here."""
     name = para(container, text, style=style)
@@ -177,9 +185,7 @@ def autentikasi_block(container) -> None:
     first = para(container, "", style="Autentikasi")
     first.paragraph_format.space_before = Pt(18)
     first.add_run("{{ doc.autentikasi.baris[0] }}")
-    tag(container, "{%p for line in doc.autentikasi.baris[1:] %}")
-    para(container, "{{ line }}", style="Autentikasi")
-    tag(container, "{%p endfor %}")
+    each_line(container, "doc.autentikasi.baris[1:]", "Autentikasi")
     name_line(container, "{{ doc.autentikasi.nama }}", "Autentikasi")
     tag(container, "{%p if doc.autentikasi.nip %}")
     nip = para(container, "{{ doc.autentikasi.nip }}", style="Autentikasi")
@@ -322,15 +328,11 @@ def buklet(doc) -> None:
     top = para(doc, "", style="Sampul")
     top.paragraph_format.page_break_before = True
     top.paragraph_format.space_after = Pt(120)
-    tag(doc, "{%p for line in blok.baris %}")
-    first = para(doc, "{{ line }}", style="Sampul")
-    tag(doc, "{%p endfor %}")
+    first = each_line(doc, "blok.baris", "Sampul")
     del first
     gap = para(doc, "", style="Sampul")
     gap.paragraph_format.space_before = Pt(200)
-    tag(doc, "{%p for line in blok.kaki %}")
-    para(doc, "{{ line }}", style="Sampul Kaki")
-    tag(doc, "{%p endfor %}")
+    each_line(doc, "blok.kaki", "Sampul Kaki")
     tag(doc, '{%p elif blok.jenis == "bab" %}')
     head = para(doc, "{{ blok.label }}", style="Judul Bab")
     head.paragraph_format.page_break_before = True
@@ -354,9 +356,7 @@ def buklet(doc) -> None:
         p.add_run("{{r blok.teks|rt }}")
     tag(doc, "{%p endif %}")
     tag(doc, '{%p elif blok.jenis == "ttd" %}')
-    tag(doc, "{%p for line in blok.baris %}")
-    para(doc, "{{ line }}", style="Penetapan")
-    tag(doc, "{%p endfor %}")
+    each_line(doc, "blok.baris", "Penetapan")
     name_line(doc, "{{ blok.nama }}", "Penetapan")
     tag(doc, '{%p elif blok.jenis == "matriks" %}')
     title = para(doc, "{{ blok.matriks.judul[0] }}", style="Judul Matriks")
@@ -462,13 +462,9 @@ def main() -> int:
     tag(doc, "{%p if logo %}")
     para(doc, "{{ logo }}", style="Kop")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p for line in doc.kop %}")
-    para(doc, "{{ line }}", style="Kop")
-    tag(doc, "{%p endfor %}")
+    each_line(doc, "doc.kop", "Kop")
     para(doc)
-    tag(doc, "{%p for line in doc.judul %}")
-    para(doc, "{{ line }}", style="Judul")
-    tag(doc, "{%p endfor %}")
+    each_line(doc, "doc.judul", "Judul")
     para(doc)
     para(doc, "{{ doc.pejabat }}", style="Judul")
     para(doc)
@@ -507,9 +503,7 @@ def main() -> int:
     head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
     tag(doc, "{%p endfor %}")
     para(doc)
-    tag(doc, "{%p for line in lampiran.judul %}")
-    para(doc, "{{ line }}", style="Judul")
-    tag(doc, "{%p endfor %}")
+    each_line(doc, "lampiran.judul", "Judul")
     para(doc)
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
@@ -535,9 +529,7 @@ def mandiri_template():
     """rencana-aksi.docx: the Rencana Aksi on its own, landscape, signed by the Ketua Tim."""
     doc = new_document(33.0, 21.5)
     tag(doc, "{%p with lampiran = doc.tabel %}")
-    tag(doc, "{%p for line in lampiran.judul %}")
-    para(doc, "{{ line }}", style="Judul")
-    tag(doc, "{%p endfor %}")
+    each_line(doc, "lampiran.judul", "Judul")
     para(doc)
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
