@@ -21,7 +21,8 @@ def _short(text: str) -> str:
     return head if len(head) <= 90 else head[:87] + "..."
 
 
-def _warn(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
+def warn(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
+    """A rule warning at the position of a plan path."""
     return Diagnostic(source.file, source.where(path), message, severity="peringatan", kode=code)
 
 
@@ -37,11 +38,11 @@ def _catalog_hint(source: Source, path: tuple, text: str, peraturan: catalog.Per
         last = amendments[-1]
         named = re.search(rf"Nomor\s+0*{re.escape(last.nomor)}\s+Tahun\s+{last.tahun}", text)
         if not named:
-            return _warn(source, path, "mengingat-perubahan",
+            return warn(source, path, "mengingat-perubahan",
                          f"'{_short(text)}' telah diubah, terakhir dengan "
                          f"'{_short(last.judul())}', tetapi perubahannya tidak disebut; tulis "
                          f"kunci '{peraturan.kunci}' agar kutipannya lengkap")
-    return _warn(source, path, "mengingat-katalog",
+    return warn(source, path, "mengingat-katalog",
                  f"'{_short(text)}' ada di katalog: tulis kuncinya '{peraturan.kunci}' agar "
                  "kutipan dan perubahannya selalu mutakhir")
 
@@ -58,7 +59,7 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
             catalog.cari(item.rujukan) if item.rujukan else None)
         if item.kunci is None and item.rujukan is not None:
             if previous is not None and item.rujukan.urutan() < previous.rujukan.urutan():
-                found.append(_warn(source, path, "mengingat-urutan",
+                found.append(warn(source, path, "mengingat-urutan",
                                    f"'{_short(item.teks)}' seharusnya ditulis sebelum "
                                    f"'{_short(previous.teks)}': {HIERARKI}; keputusan "
                                    "mencetaknya menurut urutan itu"))
@@ -67,14 +68,14 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
         pengganti = entries[peraturan.dicabut_dengan] if peraturan and peraturan.dicabut_dengan \
             else None
         if pengganti is not None and pengganti.berlaku_sejak <= per:
-            found.append(_warn(source, path, "mengingat-dicabut",
+            found.append(warn(source, path, "mengingat-dicabut",
                                f"'{_short(peraturan.judul())}' telah dicabut dengan "
                                f"'{pengganti.judul()}'; kutip '{pengganti.kunci}'"))
         elif item.kunci is None and peraturan is not None:
             found.append(_catalog_hint(source, path, item.teks, peraturan, per))
         dated = peraturan.paling_awal if peraturan else None
         if (dated and dated > per) or (item.rujukan and item.rujukan.tahun > per.year):
-            found.append(_warn(source, path, "mengingat-sesudah",
+            found.append(warn(source, path, "mengingat-sesudah",
                                f"'{_short(item.teks)}' bertanggal sesudah keputusan ini "
                                f"({plan.keputusan.tahun}); keputusan tidak dapat mendasarkan "
                                "diri pada peraturan yang belum ada"))
@@ -128,7 +129,7 @@ def check_jadwal(plan: Rencana, source: Source) -> list[Diagnostic]:
         if not bulan_langkah(step):
             what = f"target waktu '{step.target_waktu}' tidak menyebut bulan" \
                 if step.target_waktu else "langkah ini tidak punya jadwal"
-            found.append(_warn(source, path, "jadwal-kosong",
+            found.append(warn(source, path, "jadwal-kosong",
                                f"{what}, sehingga tata letak 18 kolom tidak dapat mencentang "
                                "bulannya; isi 'jadwal', mis. [3, 6, 9, 12] atau 'triwulan'"))
     return found

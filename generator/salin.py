@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator.checks import langkah_paths
+from generator.checks import langkah_paths, warn
 from generator.diagnostics import Diagnostic
 from generator.model import BULAN, Rencana
 from generator.new_plan import area_resmi
@@ -37,10 +37,6 @@ _TITLE_YEAR = re.compile(r"\bTahun\s+(\d{4})\b")
 _SKIP = {"mengingat", "dasar_hukum", "orang", "jadwal", "satker", "penandatangan",
          "pengesah_salinan", "tanpa_komponen", "capaian", "kolom", "tampilan"}
 """Fields whose text is not the plan's own prose: citations, names, keys."""
-
-
-def _warn(source: Source, path: Path, code: str, message: str) -> Diagnostic:
-    return Diagnostic(source.file, source.where(path), message, severity="peringatan", kode=code)
 
 
 def texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
@@ -78,7 +74,7 @@ def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
                 hint = "; bila ini provinsi kantor ini, isi 'satker.provinsi'"
             else:
                 hint = ""
-            found.append(_warn(source, path, "satker-lain",
+            found.append(warn(source, path, "satker-lain",
                                f"'KPU {level} {name}' bukan kantor ini ({_own_name(plan)}): "
                                f"nama kantor lain yang tersalin?{hint}"))
         for province in PROVINSI:
@@ -87,7 +83,7 @@ def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
                 longer = [p for p in PROVINSI if p != province and province in p
                           and re.search(rf"\b{re.escape(p)}\b", text)]
                 if not longer:
-                    found.append(_warn(source, path, "satker-lain",
+                    found.append(warn(source, path, "satker-lain",
                                        f"provinsi '{province}' bukan provinsi kantor ini"))
     return found
 
@@ -117,23 +113,23 @@ def check_tahun(plan: Rencana, source: Source) -> list[Diagnostic]:
     found = []
     for path, text in texts(source.data):
         for match in _TYPO_YEAR.finditer(text):
-            found.append(_warn(source, path, "tahun-salah",
+            found.append(warn(source, path, "tahun-salah",
                                f"'{match.group(0)}' bukan tahun: salah ketik?"))
         for match in _MONTH_YEAR.finditer(text):
             if int(match.group(3)) != year:
-                found.append(_warn(source, path, "tahun-lain",
+                found.append(warn(source, path, "tahun-lain",
                                    f"'{match.group(2)} {match.group(3)}' di rencana tahun "
                                    f"{year}: tersalin dari rencana lain?"))
         if path[-1:] in (("tentang",), ("judul",)):
             for match in _TITLE_YEAR.finditer(text):
                 if int(match.group(1)) != year:
-                    found.append(_warn(source, path, "tahun-lain",
+                    found.append(warn(source, path, "tahun-lain",
                                        f"judul menyebut Tahun {match.group(1)}, padahal "
                                        f"rencana ini tahun {year}"))
     for block in ("keputusan", "mandiri"):
         part = getattr(plan, block)
         if part is not None and part.tanggal and part.tanggal.year != part.tahun:
-            found.append(_warn(source, (block, "tanggal"), "tanggal-tahun",
+            found.append(warn(source, (block, "tanggal"), "tanggal-tahun",
                                f"tanggal {part.tanggal.isoformat()} tidak jatuh pada tahun "
                                f"{part.tahun}"))
     return found
@@ -155,14 +151,14 @@ def check_langkah(plan: Rencana, source: Source) -> list[Diagnostic]:
         if layout == 7 and not str(step.target_capaian).strip():
             missing.append("target_capaian")
         if missing:
-            found.append(_warn(source, path, "langkah-kosong",
+            found.append(warn(source, path, "langkah-kosong",
                                f"langkah tanpa {', '.join(missing)}: selnya akan kosong; tulis "
                                "'-' bila memang tidak ada"))
         key = (path[:-2], " ".join(step.aksi.lower().split()),
                " ".join(step.bukti_fisik.lower().split()), bulan_langkah(step))
         if key in seen:
             line = source.where(seen[key]).line
-            found.append(_warn(source, path, "langkah-ganda",
+            found.append(warn(source, path, "langkah-ganda",
                                f"langkah ini sama dengan langkah di baris {line}"))
         else:
             seen[key] = path
@@ -176,12 +172,12 @@ def check_tim(plan: Rencana, source: Source) -> list[Diagnostic]:
     if tim is not None:
         for index, sub in enumerate(tim.tim_kerja.subtim):
             if not any("koordinator" in m.kedudukan.lower() for m in sub.anggota):
-                found.append(_warn(source, ("tim", "tim_kerja", "subtim", index),
+                found.append(warn(source, ("tim", "tim_kerja", "subtim", index),
                                    "subtim-tanpa-koordinator",
                                    f"sub-tim '{sub.nama}' tidak punya koordinator"))
         signer = plan.keputusan.penandatangan if plan.keputusan else None
         if signer and signer not in [m.orang for m in tim.pengarah]:
-            found.append(_warn(source, ("tim", "pengarah"), "ketua-bukan-pengarah",
+            found.append(warn(source, ("tim", "pengarah"), "ketua-bukan-pengarah",
                                f"Ketua yang menandatangani ('{signer}') tidak ada di pengarah"))
     by_name: dict[str, str] = {}
     for key, person in plan.orang.items():
@@ -189,7 +185,7 @@ def check_tim(plan: Rencana, source: Source) -> list[Diagnostic]:
         if name in by_name:
             other = plan.orang[by_name[name]]
             if (person.jabatan, person.peran) != (other.jabatan, other.peran):
-                found.append(_warn(source, ("orang", key), "jabatan-berbeda",
+                found.append(warn(source, ("orang", key), "jabatan-berbeda",
                                    f"'{person.nama}' ditulis dua kali ('{by_name[name]}' dan "
                                    f"'{key}') dengan jabatan berbeda; tulis sekali saja"))
         else:
@@ -238,7 +234,7 @@ def check_cakupan(plan: Rencana, source: Source) -> list[Diagnostic]:
         return []
     skipped = {_norm(name) for name in rencana.tanpa_komponen}
     official_names = {_norm(k) for area in area_resmi() for k in area.komponen}
-    found = [_warn(source, ("rencana_aksi", "tanpa_komponen", i), "komponen-hilang",
+    found = [warn(source, ("rencana_aksi", "tanpa_komponen", i), "komponen-hilang",
                    f"'{name}' bukan komponen resmi PermenPAN RB 90/2021")
              for i, name in enumerate(rencana.tanpa_komponen) if _norm(name) not in official_names]
     plan_areas = []
@@ -259,7 +255,7 @@ def check_cakupan(plan: Rencana, source: Source) -> list[Diagnostic]:
         if missing:
             path = ("rencana_aksi", "area", where) if where is not None else ("rencana_aksi",)
             listed = ", ".join(f"'{k}'" for k in missing)
-            found.append(_warn(source, path, "komponen-hilang",
+            found.append(warn(source, path, "komponen-hilang",
                                f"area {official.nama} (bobot {official.bobot:g}) tidak punya "
                                f"langkah untuk komponen {listed}: nilainya hilang dari "
                                "evaluasi (atau sebut di 'rencana_aksi.tanpa_komponen')"))
