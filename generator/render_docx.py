@@ -13,15 +13,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage, RichText
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from generator.context import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
 from generator.inline import Runs
 from generator.resources import template_file
 from generator.tabel_rencana import BarisRencana
+from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
 
 PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
 """Portrait width and height of each paper size."""
@@ -37,10 +36,6 @@ _RIGHT_SIDE_STYLES = ("Kepala Lampiran", "Penetapan")
 def _xml_text(text: str) -> Markup:
     """Escape for XML; '_' too, because docxtpl turns a literal '{_{' into '{{' after rendering."""
     return Markup(str(escape(text)).replace("_", "&#95;"))
-
-
-class TemplateProblem(Exception):
-    """The DOCX template no longer has the structure the writer fills in."""
 
 
 def rich(runs: Runs, bold: bool = False) -> RichText:
@@ -64,8 +59,9 @@ def _finalize(value: object) -> object:
     return "" if value is None else value
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+def _environment() -> CachedCompileEnvironment:
+    env = CachedCompileEnvironment(autoescape=True, undefined=StrictUndefined,
+                                   finalize=_finalize)
     env.filters["rt"] = rich
     return env
 
@@ -141,15 +137,7 @@ def _docx_error(path: Path, exc: TemplateError) -> str:
     """Name the template and, where docxtpl kept it, the text around the faulty tag."""
     near = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())
     where = f" (dekat teks: '{near[:80]}')" if near else ""
-    return f"templat {path.name}: {_jinja_message(exc)}{where}"
-
-
-def _jinja_message(exc: TemplateError) -> str:
-    if isinstance(exc, UndefinedError):
-        return f"isian tidak dikenal: {exc.message}"
-    if isinstance(exc, SecurityError):
-        return f"dilarang di templat: {exc.message}"
-    return f"kesalahan templat: {exc.message}"
+    return f"templat {path.name}: {jinja_message(exc)}{where}"
 
 
 def _tables_by_caption(document, caption: str) -> list:

@@ -9,12 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.context import Dokumen, DokumenMandiri
-from generator.render_docx import TemplateProblem, _jinja_message
 from generator.resources import templates_dir
+from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
 
 PAGE_SIZES = {
     "f4": ("215mm 330mm", "330mm 215mm"),
@@ -32,10 +31,10 @@ def _lines(text: str) -> Markup:
 
 
 @lru_cache(maxsize=4)
-def _environment(user_dir: str | None) -> SandboxedEnvironment:
+def _environment(user_dir: str | None) -> CachedCompileEnvironment:
     """Templates from the user's folder first, then the shipped ones; sandboxed, escaped."""
     folders = ([user_dir] if user_dir else []) + [str(templates_dir())]
-    env = SandboxedEnvironment(
+    env = CachedCompileEnvironment(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
@@ -80,7 +79,7 @@ def _html_error(exc: TemplateError) -> str:
     where = f"templat {Path(name).name}" if name else "templat HTML"
     if line:
         where += f" baris {line}"
-    return f"{where}: {_jinja_message(exc)}"
+    return f"{where}: {jinja_message(exc)}"
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
+from generator.templat import CACHE_ENV
+
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 EXAMPLE = PLANS / "kutai-timur-2025.yaml"
@@ -102,3 +104,16 @@ def convert_with_libreoffice(docx: Path, outdir: Path) -> Path:
         check=True, capture_output=True, timeout=240,
     )
     return outdir / (docx.stem + ".pdf")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_template_cache(tmp_path_factory):
+    """Compiled templates go to a folder of the test run, not the user's ~/.cache/zi."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
