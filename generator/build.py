@@ -10,15 +10,24 @@ from pathlib import Path
 
 from generator.context import VERSIONS, build_document, build_mandiri
 from generator.model import Rencana
-from generator.render_docx import render_docx
-from generator.render_html import render_pdf
 from generator.validate import check_file
 from generator.waktu import source_date_epoch, waktu_build
 
 FORMATS = ("docx", "pdf")
 """Output formats, in the order they are written."""
 
-_WRITERS = {"docx": render_docx, "pdf": render_pdf}
+
+
+def _writer(fmt: str):
+    """The writer of one format, imported only when that format is asked for (DOCX and PDF
+    libraries take a quarter of a second each to import)."""
+    if fmt == "docx":
+        from generator.render_docx import render_docx
+
+        return render_docx
+    from generator.render_html import render_pdf
+
+    return render_pdf
 
 
 @dataclass(frozen=True)
@@ -44,26 +53,53 @@ def render_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS
                           logo=checked.logo)
 
 
+@dataclass(frozen=True)
+class Target:
+    """One file a plan can produce: a version of the decree, or the standalone plan, in a format."""
+
+    versi: str | None
+    """'asli' or 'salinan'; None for the standalone Rencana Aksi."""
+    fmt: str
+    """'docx' or 'pdf'."""
+
+    @property
+    def name(self) -> str:
+        """The file's name in the plan's output folder."""
+        return f"rencana-aksi.{self.fmt}" if self.versi is None else output_name(self.versi,
+                                                                                  self.fmt)
+
+
+def targets(plan: Rencana, formats: Iterable[str] = FORMATS,
+            versions: Iterable[str] = VERSIONS) -> list[Target]:
+    """Every file the plan produces for these formats and versions, in the order written."""
+    found = [Target(versi, fmt) for versi in versions for fmt in formats] \
+        if plan.keputusan is not None else []
+    if plan.mandiri is not None:
+        found += [Target(None, fmt) for fmt in formats]
+    return found
+
+
 def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[str] = FORMATS,
                    versions: Iterable[str] = VERSIONS,
                    templates: Path | None = None,
-                   logo: tuple[bytes, str] | None = None) -> list[Output]:
-    """Render a validated plan's requested files in memory."""
-    target = out_dir / name
+                   logo: tuple[bytes, str] | None = None,
+                   only: Iterable[Target] | None = None) -> list[Output]:
+    """Render a validated plan's requested files in memory (`only` some of them, if given)."""
+    wanted = targets(plan, formats, versions)
+    if only is not None:
+        chosen = set(only)
+        wanted = [t for t in wanted if t in chosen]
+    folder = out_dir / name
     outputs = []
+    documents: dict[str | None, object] = {}
     when = waktu_build(plan)
     with source_date_epoch(when):
-        if plan.keputusan is not None:
-            for versi in versions:
-                doc = build_document(plan, versi, logo)
-                for fmt in formats:
-                    data = _WRITERS[fmt](doc, when, templates)
-                    outputs.append(Output(target / output_name(versi, fmt), data))
-        if plan.mandiri is not None:
-            mandiri = build_mandiri(plan)
-            for fmt in formats:
-                data = _WRITERS[fmt](mandiri, when, templates)
-                outputs.append(Output(target / f"rencana-aksi.{fmt}", data))
+        for target in wanted:
+            if target.versi not in documents:
+                documents[target.versi] = (build_mandiri(plan) if target.versi is None
+                                           else build_document(plan, target.versi, logo))
+            data = _writer(target.fmt)(documents[target.versi], when, templates)
+            outputs.append(Output(folder / target.name, data))
     return outputs
 
 

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
+from pathlib import Path
 
-from generator.batch import STAMP, build_many, collect, up_to_date
+from generator.batch import (
+    STAMP,
+    Bagian,
+    build_many,
+    collect,
+    finish,
+    render_part,
+    share,
+    up_to_date,
+)
+from generator.build import Target
 from generator.cli import main
 from tests.conftest import FIXTURES
 
@@ -75,3 +87,37 @@ def test_an_empty_folder_is_a_message(tmp_path):
     err = io.StringIO()
     assert main(["build", str(tmp_path)], io.StringIO(), err) == 1
     assert "tidak ada berkas rencana" in err.getvalue()
+
+
+def test_shares_put_the_pdfs_in_different_workers():
+    every = [Target("asli", "docx"), Target("asli", "pdf"), Target("salinan", "docx"),
+             Target("salinan", "pdf")]
+    assert share(every, 2) == [[Target("asli", "pdf"), Target("asli", "docx")],
+                               [Target("salinan", "pdf"), Target("salinan", "docx")]]
+    assert share(every, 1) == [[every[1], every[3], every[0], every[2]]]
+    assert share([Target(None, "pdf")], 2) == [[Target(None, "pdf")], []]
+
+
+def test_one_plan_shared_by_two_workers_gives_the_same_files(tmp_path):
+    plan = province(tmp_path, 1) / "kota-0.yaml"
+    serial = build_many([plan], tmp_path / "satu", ("docx", "pdf"), ("asli", "salinan"), jobs=1)
+    shared = build_many([plan], tmp_path / "dua", ("docx", "pdf"), ("asli", "salinan"), jobs=2)
+    assert [r.status for r in serial + shared] == ["dibangun", "dibangun"]
+    names = ["keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
+             "keputusan-salinan.pdf"]
+    assert [Path(p).name for p in shared[0].berkas] == names  # the usual order, not finish order
+    for name in names:
+        assert (tmp_path / "dua" / "kota-0" / name).read_bytes() == \
+            (tmp_path / "satu" / "kota-0" / name).read_bytes(), name
+    assert json.loads((tmp_path / "dua" / "kota-0" / STAMP).read_text())["berkas"] == names
+
+
+def test_a_share_that_fails_leaves_no_file_of_the_plan(tmp_path):
+    plan = province(tmp_path, 1) / "kota-0.yaml"
+    good = render_part(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None, (0, 2))
+    bad = Bagian([], ["templat keputusan.html baris 3: kesalahan templat: x"], True, 50.0)
+    result = finish(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None,
+                    [good, bad])
+    assert good.outputs and not good.gagal
+    assert (result.status, result.pesan) == ("gagal", bad.pesan)
+    assert not (tmp_path / "out").exists()
