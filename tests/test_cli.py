@@ -86,6 +86,20 @@ def test_python_dash_m_alias(tmp_path):
     assert "baik, tidak ada kesalahan." in result.stdout
 
 
+def test_the_command_exits_with_mains_code_and_everything_printed(tmp_path):
+    """The console entry ends without interpreter teardown; nothing printed may be lost."""
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text((FIXTURES / "errors" / "tipe-angka.yaml").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(EXAMPLE), str(bad),
+                             "-o", str(tmp_path / "out"), "--format", "docx"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1].startswith("Selesai: 1 dibangun, 0 dilewati, 1 gagal (")
+    assert result.stderr.splitlines()[-1] == f"{bad}: tidak dibangun."
+    assert (tmp_path / "out" / EXAMPLE.stem / "keputusan-salinan.docx").is_file()
+
+
 def test_wheel_carries_templates_and_fonts(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
                     str(ROOT)], check=True, capture_output=True, timeout=300)
