@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from generator import catalog
+from generator.yaml_source import FastSafeLoader
 
 STANDARD_BASES = ("uu-28-1999", "uu-31-1999", "uu-7-2017", "perpres-81-2010",
                   "permenpanrb-90-2021", "pkpu-8-2019", "pkpu-14-2020")
@@ -51,7 +52,7 @@ def area_resmi() -> tuple[AreaResmi, ...]:
     """The six areas and their komponen, shipped as data."""
     text = resources.files("generator").joinpath("data/komponen.yaml").read_text("utf-8")
     return tuple(AreaResmi(a["area"], a["bobot"], tuple(a["komponen"]))
-                 for a in yaml.safe_load(text))
+                 for a in yaml.load(text, Loader=FastSafeLoader))
 
 
 def _q(text: str) -> str:

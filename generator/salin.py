@@ -26,6 +26,10 @@ PROVINSI = (
 )
 """The 38 provinces, for telling another office's province from this one's."""
 
+_ANY_PROVINCE = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(PROVINSI, key=len, reverse=True)) + r")\b")
+"""Every province named in a text in one pass, the longest name first ('Papua Barat Daya')."""
+
 _OFFICE = re.compile(
     r"\b(?:KPU|Komisi Pemilihan Umum)\s+(Provinsi|Kabupaten|Kab\.|Kota)\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
@@ -77,11 +81,11 @@ def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
             found.append(warn(source, path, "satker-lain",
                                f"'KPU {level} {name}' bukan kantor ini ({_own_name(plan)}): "
                                f"nama kantor lain yang tersalin?{hint}"))
+        named = set(_ANY_PROVINCE.findall(text))
         for province in PROVINSI:
-            if re.search(rf"\b{re.escape(province)}\b", text) and province not in (
+            if province in named and province not in (
                     own.nama, own.provinsi) and not _inside_office(text, province):
-                longer = [p for p in PROVINSI if p != province and province in p
-                          and re.search(rf"\b{re.escape(p)}\b", text)]
+                longer = [p for p in named if p != province and province in p]
                 if not longer:
                     found.append(warn(source, path, "satker-lain",
                                        f"provinsi '{province}' bukan provinsi kantor ini"))

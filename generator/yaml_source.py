@@ -11,9 +11,9 @@ import yaml
 from generator.diagnostics import Diagnostic, Position
 
 try:  # the C composer is several times faster; the pure one gives the same nodes
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as FastSafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as FastSafeLoader
 
 Path = tuple[str | int, ...]
 """Where a value sits in the plan: mapping keys and 0-based list indices."""
@@ -130,7 +130,7 @@ def read_source(file: str, text: str) -> Source:
                      "aksi biasanya hanya beberapa ratus KB")
         return source
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=FastSafeLoader)
     except yaml.MarkedYAMLError as fast_exc:
         exc = _detailed_error(text, fast_exc)
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
