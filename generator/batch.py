@@ -8,10 +8,12 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.build import Output, Target, render_checked, targets, write_all, write_atomically
@@ -19,6 +21,9 @@ from generator.diagnostics import PlanError
 from generator.resources import TEMPLATE_FILES, templates_dir
 from generator.templat import TemplateProblem
 from generator.validate import check_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 STAMP = ".zi-jejak.json"
 """Written beside a plan's outputs: the fingerprint of the inputs they were built from."""
@@ -83,6 +88,11 @@ def _shared_inputs(user_templates: str | None = None) -> str:
     return digest.hexdigest()
 
 
+def forget_shared_inputs() -> None:
+    """Hash templates, fonts and catalog again at the next check (a long-running watch)."""
+    _shared_inputs.cache_clear()
+
+
 def fingerprint(plan: Path, formats: tuple[str, ...], versions: tuple[str, ...],
                 templates: Path | None = None) -> str:
     """Everything an output depends on, hashed."""
@@ -96,11 +106,20 @@ def fingerprint(plan: Path, formats: tuple[str, ...], versions: tuple[str, ...],
 
 
 def _logo_digest(plan: Path) -> str:
-    """A logo named in the plan is an input too (read without parsing the whole plan)."""
-    found = re.search(r"^\s*logo:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$",
-                      plan.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)
+    """A logo named in the plan is an input too."""
+    logo = logo_file(plan)
+    return _file_digest(logo) if logo is not None else ""
+
+
+def logo_file(plan: Path) -> Path | None:
+    """The logo file a plan names, found without parsing the whole plan; None if there is none."""
+    try:
+        text = plan.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    found = re.search(r"^\s*logo:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.MULTILINE)
     logo = plan.parent / found.group(1) if found else None
-    return _file_digest(logo) if logo is not None and logo.is_file() else ""
+    return logo if logo is not None and logo.is_file() else None
 
 
 def up_to_date(plan: Path, out_dir: Path, formats: tuple[str, ...],
@@ -213,11 +232,12 @@ def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
 def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
                versions: tuple[str, ...], jobs: int, force: bool = False,
                done: Callable[[Hasil], None] = lambda result: None,
-               templates: Path | None = None) -> list[Hasil]:
+               templates: Path | None = None, pool: Executor | None = None) -> list[Hasil]:
     """Build every plan, `jobs` at a time; unchanged ones are skipped unless `force`.
 
     With fewer plans than jobs, each plan's files are shared among the workers, so one plan's
-    two PDFs are laid out at the same time.
+    two PDFs are laid out at the same time. A `pool` given is used and left running (its
+    workers stay warm for the next build); otherwise one is started when there is work to share.
     """
     user = str(templates) if templates else None
     results: list[Hasil] = []
@@ -234,7 +254,7 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
         return results
     pdfs = len(versions) if "pdf" in formats else 1
     count = max(1, min(jobs // len(todo), pdfs))
-    if jobs <= 1 or (len(todo) == 1 and count == 1):
+    if pool is None and (jobs <= 1 or (len(todo) == 1 and count == 1)):
         for plan in todo:
             result = build_one(str(plan), str(out_dir), formats, versions, user)
             results.append(result)
@@ -243,8 +263,9 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     args = (str(out_dir), formats, versions, user)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo) * count)) as pool:
-        futures = {pool.submit(render_part, str(plan), *args, (i, count)): str(plan)
+    workers = min(jobs, len(todo) * count)
+    with nullcontext(pool) if pool else ProcessPoolExecutor(max_workers=workers) as executor:
+        futures = {executor.submit(render_part, str(plan), *args, (i, count)): str(plan)
                    for plan in todo for i in range(count)}
         parts: dict[str, list[Bagian]] = {str(plan): [] for plan in todo}
         for future in as_completed(futures):

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,6 +67,9 @@ def _parser() -> _Parser:
     build.add_argument("--templates", metavar="FOLDER",
                        help="folder templat sendiri (keputusan.docx, keputusan.css, ...); "
                        "yang tidak ada diambil dari templat bawaan")
+    build.add_argument("--pantau", "--watch", action="store_true", dest="pantau",
+                       help="tetap berjalan dan bangun lagi setiap kali rencana disimpan "
+                       "(Ctrl+C untuk berhenti)")
 
     sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
     sub.add_parser("katalog", help="daftar kunci katalog peraturan untuk 'mengingat'")
@@ -203,11 +207,18 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
 
+    if args.pantau:
+        return _watch(args, formats, versions, jobs, templates, report, out)
     if out.isatty() and len(plans) > 1:
         results = _build_with_progress(plans, args, formats, versions, jobs, report, templates)
     else:
         results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
                              report, templates)
+    return _summary(results, names, out)
+
+
+def _summary(results: list[Hasil], names: set[str], out: TextIO, prefix: str = "") -> int:
+    """The closing line: how many built, skipped and failed, with each failure's first reason."""
     counts = Counter(r.status for r in results)
     failed = [r for r in results if r.status == "gagal"]
     summary = (f"Selesai: {counts['dibangun']} dibangun, {counts['dilewati']} dilewati, "
@@ -216,8 +227,45 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reasons = "; ".join(f"{r.rencana}: {r.pesan[0] if r.pesan else 'galat'}"
                             for r in failed if r.rencana in names)
         summary += f" ({reasons})"
-    print(summary + ".", file=out)
+    print(prefix + summary + ".", file=out)
     return 1 if failed else 0
+
+
+def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
+           jobs: int, templates: Path | None, report, out: TextIO) -> int:
+    """Build, then rebuild what changed on every save, with workers that stay warm."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from generator.batch import forget_shared_inputs
+    from generator.pantau import ignore_interrupt, pantau
+
+    force = args.force
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupt) \
+        if jobs > 1 else None
+
+    def changed_only(result: Hasil) -> None:
+        if result.status != "dilewati":
+            report(result)
+
+    def build() -> None:
+        nonlocal force
+        start = time.perf_counter()
+        forget_shared_inputs()  # a template may have been edited since the last build
+        plans = collect(args.plans)
+        results = build_many(plans, Path(args.output), formats, versions, jobs, force,
+                             changed_only, templates, pool)
+        force = False
+        seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+        _summary(results, {str(p) for p in plans}, out,
+                 f"[{time.strftime('%H:%M:%S')}, {seconds} detik] ")
+        out.flush()
+
+    try:
+        return pantau(args.plans, build, lambda line: print(line, file=out, flush=True),
+                      templates)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _build_with_progress(plans, args, formats, versions, jobs, report,
