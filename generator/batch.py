@@ -208,8 +208,8 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     if failed is not None:
         return Hasil(plan_name, "gagal", [], failed.pesan, memory)
     plan = Path(plan_name)
-    outputs = [o for _, o in sorted(pair for p in parts for pair in zip(p.posisi, p.outputs,
-                                                                       strict=True))]
+    pairs = [pair for p in parts for pair in zip(p.posisi, p.outputs, strict=True)]
+    outputs = [o for _, o in sorted(pairs, key=lambda pair: pair[0])]
     try:
         written = write_all(outputs)
         user = Path(templates) if templates else None
@@ -220,6 +220,15 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     except OSError as exc:
         return Hasil(plan_name, "gagal", [], [f"tidak dapat menulis: {exc}"], memory)
     return Hasil(plan_name, "dibangun", [str(p) for p in written], parts[0].pesan, memory)
+
+
+def _received(future) -> Bagian:
+    """A worker's share; a worker that died (killed, out of memory) fails its plan, not the run."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return Bagian([], [f"pekerja berhenti sebelum selesai ({type(exc).__name__}: {exc})"],
+                      True, 0.0)
 
 
 def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
@@ -270,7 +279,7 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
         parts: dict[str, list[Bagian]] = {str(plan): [] for plan in todo}
         for future in as_completed(futures):
             name = futures[future]
-            parts[name].append(future.result())
+            parts[name].append(_received(future))
             if len(parts[name]) == count:
                 result = finish(name, *args, parts[name])
                 results.append(result)

@@ -17,7 +17,6 @@ FORMATS = ("docx", "pdf")
 """Output formats, in the order they are written."""
 
 
-
 def _writer(fmt: str):
     """The writer of one format, imported only when that format is asked for (DOCX and PDF
     libraries take a quarter of a second each to import)."""

@@ -235,25 +235,36 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
            jobs: int, templates: Path | None, report, out: TextIO) -> int:
     """Build, then rebuild what changed on every save, with workers that stay warm."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from generator.batch import forget_shared_inputs
     from generator.pantau import ignore_interrupt, pantau
 
     force = args.force
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupt) \
-        if jobs > 1 else None
+
+    def workers() -> ProcessPoolExecutor | None:
+        return ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupt) \
+            if jobs > 1 else None
+
+    pool = workers()
 
     def changed_only(result: Hasil) -> None:
         if result.status != "dilewati":
             report(result)
 
     def build() -> None:
-        nonlocal force
+        nonlocal force, pool
         start = time.perf_counter()
         forget_shared_inputs()  # a template may have been edited since the last build
         plans = collect(args.plans)
-        results = build_many(plans, Path(args.output), formats, versions, jobs, force,
-                             changed_only, templates, pool)
+        try:
+            results = build_many(plans, Path(args.output), formats, versions, jobs, force,
+                                 changed_only, templates, pool)
+        except BrokenProcessPool:  # a worker died in the last round: start fresh ones
+            pool.shutdown(cancel_futures=True)
+            pool = workers()
+            results = build_many(plans, Path(args.output), formats, versions, jobs, force,
+                                 changed_only, templates, pool)
         force = False
         seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
         _summary(results, {str(p) for p in plans}, out,

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
+import pytest
+
+from generator import batch
 from generator.batch import (
     STAMP,
     Bagian,
@@ -120,4 +125,21 @@ def test_a_share_that_fails_leaves_no_file_of_the_plan(tmp_path):
                     [good, bad])
     assert good.outputs and not good.gagal
     assert (result.status, result.pesan) == ("gagal", bad.pesan)
+    assert not (tmp_path / "out").exists()
+
+
+def dying_worker(*args):
+    """A worker killed mid-render (out of memory, say)."""
+    os._exit(1)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="workers must inherit the patched function")
+def test_a_worker_that_dies_fails_its_plan_not_the_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "render_part", dying_worker)  # the forked workers inherit it
+    plans = collect([str(province(tmp_path, 2))])
+    results = build_many(plans, tmp_path / "out", FORMATS, VERSIONS, jobs=2)
+    assert [r.status for r in results] == ["gagal", "gagal"]
+    assert all(r.pesan[0].startswith("pekerja berhenti sebelum selesai (BrokenProcessPool")
+               for r in results)
     assert not (tmp_path / "out").exists()
