@@ -25,6 +25,9 @@ from jinja2.sandbox import SandboxedEnvironment
 CACHE_ENV = "ZI_CACHE_DIR"
 """Where the cache lives; set to an empty value to keep compiled code in memory only."""
 
+MAX_ENTRIES = 500
+"""Entries kept on disk (a few KB each); the oldest written go first when there are more."""
+
 _MEMORY: dict[str, CodeType] = {}
 
 
@@ -122,5 +125,17 @@ def _store(key: str, code: CodeType) -> None:
             os.replace(temp, folder / f"{key}.jinja-code")
         except OSError:
             Path(temp).unlink(missing_ok=True)
+            return
+        _prune(folder)
     except OSError:
         pass
+
+
+def _prune(folder: Path) -> None:
+    """Keep the cache small when a user edits their own templates often."""
+    entries = list(folder.glob("*.jinja-code"))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda path: path.stat().st_mtime_ns)
+    for old in entries[:len(entries) - MAX_ENTRIES]:
+        old.unlink(missing_ok=True)

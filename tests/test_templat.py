@@ -93,3 +93,14 @@ def test_default_location_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv(templat.CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "zi"
+
+
+def test_the_oldest_entries_go_when_there_are_too_many(cache, monkeypatch):
+    monkeypatch.setattr(templat, "MAX_ENTRIES", 3)
+    for i in range(5):
+        fresh_environment().from_string(f"{{{{ {i} }}}}")
+        entries = list(cache.glob("*.jinja-code"))
+        stamp = 1_000_000_000 + i
+        newest = max(entries, key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, (stamp, stamp))  # distinct times even on coarse file systems
+    assert len(list(cache.glob("*.jinja-code"))) == 3
