@@ -61,7 +61,8 @@ def _calls(table: dict) -> list[tuple[str, str]]:
 class CachedCompileEnvironment(SandboxedEnvironment):
     """A sandboxed environment that reuses the code compiled from the same source and settings."""
 
-    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # noqa: D102
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        """Jinja's compile, with the code looked up in memory, then on disk, before compiling."""
         if raw or not isinstance(source, str):
             return super().compile(source, name, filename, raw, defer_init)
         key = self._key(source, name, filename, defer_init)
