@@ -257,14 +257,17 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
         start = time.perf_counter()
         forget_shared_inputs()  # a template may have been edited since the last build
         plans = collect(args.plans)
+
+        def round_() -> list[Hasil]:
+            return build_many(plans, Path(args.output), formats, versions, jobs, force,
+                              changed_only, templates, pool)
+
         try:
-            results = build_many(plans, Path(args.output), formats, versions, jobs, force,
-                                 changed_only, templates, pool)
+            results = round_()
         except BrokenProcessPool:  # a worker died in the last round: start fresh ones
             pool.shutdown(cancel_futures=True)
             pool = workers()
-            results = build_many(plans, Path(args.output), formats, versions, jobs, force,
-                                 changed_only, templates, pool)
+            results = round_()
         force = False
         seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
         _summary(results, {str(p) for p in plans}, out,
