@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import time
 
 import pytest
 
+from generator import batch
+from generator.batch import render_part
 from generator.cli import main
 from generator.pantau import pantau, snapshot
 from tests.conftest import FIXTURES
+from tests.test_batch import dying_worker
 
 _real_sleep = time.sleep
 
@@ -87,4 +91,26 @@ def test_the_command_rebuilds_a_saved_plan_and_reports_each_round(plan, tmp_path
     assert [line.split("] ", 1)[-1] for line in lines if "Selesai" in line] == \
         ["Selesai: 1 dibangun, 0 dilewati, 0 gagal."] * 2
     assert lines[-1] == "Berhenti memantau."
+    assert (tmp_path / "out" / "kota" / "keputusan-asli.docx").is_file()
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="workers must inherit the patched function")
+def test_workers_are_started_again_after_one_died(plan, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "render_part", dying_worker)  # the first round's workers die
+
+    def heal():
+        monkeypatch.setattr(batch, "render_part", render_part)
+        save(plan, "\n# lagi\n")()
+
+    monkeypatch.setattr(time, "sleep", Editor(heal, None))
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["build", "--pantau", str(plan), "-o", str(tmp_path / "out"), "-j", "2",
+                 "--format", "docx", "--versi", "asli"], out, err)
+    assert code == 0
+    summaries = [line.split("] ", 1)[-1] for line in out.getvalue().splitlines()
+                 if "Selesai" in line]
+    assert summaries[0].startswith("Selesai: 0 dibangun, 0 dilewati, 1 gagal (")
+    assert "pekerja berhenti sebelum selesai" in summaries[0]
+    assert summaries[1] == "Selesai: 1 dibangun, 0 dilewati, 0 gagal."
     assert (tmp_path / "out" / "kota" / "keputusan-asli.docx").is_file()
