@@ -43,6 +43,8 @@ class Hasil:
     """Messages: the plan's errors and warnings, or why it failed."""
     memori_mb: float = 0.0
     """Peak resident memory of the process that built it."""
+    pekerja_mati: bool = False
+    """A worker process died while building it: a pool kept for later builds must be renewed."""
 
 
 def collect(paths: Iterable[str]) -> list[Path]:
@@ -157,6 +159,8 @@ class Bagian:
     """Peak resident memory of the worker."""
     posisi: list[int] = field(default_factory=list)
     """Where each output comes among all the plan's files, to write them in the usual order."""
+    pekerja_mati: bool = False
+    """The worker died before it returned this share."""
 
 
 def render_part(plan_name: str, out_dir: str, formats: tuple[str, ...],
@@ -206,7 +210,8 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     memory = max((p.memori_mb for p in parts), default=0.0)
     failed = next((p for p in parts if p.gagal), None)
     if failed is not None:
-        return Hasil(plan_name, "gagal", [], failed.pesan, memory)
+        return Hasil(plan_name, "gagal", [], failed.pesan, memory,
+                     any(p.pekerja_mati for p in parts))
     plan = Path(plan_name)
     pairs = [pair for p in parts for pair in zip(p.posisi, p.outputs, strict=True)]
     outputs = [o for _, o in sorted(pairs, key=lambda pair: pair[0])]
@@ -227,8 +232,13 @@ def _received(future) -> Bagian:
     try:
         return future.result()
     except Exception as exc:
-        return Bagian([], [f"pekerja berhenti sebelum selesai ({type(exc).__name__}: {exc})"],
-                      True, 0.0)
+        return _died(exc)
+
+
+def _died(exc: Exception) -> Bagian:
+    """The failed share of a worker that died, whether the pool said so on submit or on result."""
+    return Bagian([], [f"pekerja berhenti sebelum selesai ({type(exc).__name__}: {exc})"],
+                  True, 0.0, pekerja_mati=True)
 
 
 def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
@@ -274,14 +284,23 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     args = (str(out_dir), formats, versions, user)
     workers = min(jobs, len(todo) * count)
     with nullcontext(pool) if pool else ProcessPoolExecutor(max_workers=workers) as executor:
-        futures = {executor.submit(render_part, str(plan), *args, (i, count)): str(plan)
-                   for plan in todo for i in range(count)}
         parts: dict[str, list[Bagian]] = {str(plan): [] for plan in todo}
-        for future in as_completed(futures):
-            name = futures[future]
-            parts[name].append(_received(future))
+
+        def received(name: str, part: Bagian) -> None:
+            parts[name].append(part)
             if len(parts[name]) == count:
                 result = finish(name, *args, parts[name])
                 results.append(result)
                 done(result)
+
+        futures = {}
+        for plan in todo:
+            for i in range(count):
+                try:
+                    futures[executor.submit(render_part, str(plan), *args, (i, count))] = \
+                        str(plan)
+                except Exception as exc:  # the pool broke (a worker died) before this share
+                    received(str(plan), _died(exc))
+        for future in as_completed(futures):
+            received(futures[future], _received(future))
     return results

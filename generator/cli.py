@@ -235,7 +235,6 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
            jobs: int, templates: Path | None, report, out: TextIO) -> int:
     """Build, then rebuild what changed on every save, with workers that stay warm."""
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     from generator.batch import forget_shared_inputs
     from generator.pantau import ignore_interrupt, pantau
@@ -262,12 +261,10 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
             return build_many(plans, Path(args.output), formats, versions, jobs, force,
                               changed_only, templates, pool)
 
-        try:
-            results = round_()
-        except BrokenProcessPool:  # a worker died in the last round: start fresh ones
-            pool.shutdown(cancel_futures=True)
+        results = round_()
+        if pool is not None and any(r.pekerja_mati for r in results):
+            pool.shutdown(cancel_futures=True)  # a worker died: the next save gets fresh ones
             pool = workers()
-            results = round_()
         force = False
         seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
         _summary(results, {str(p) for p in plans}, out,

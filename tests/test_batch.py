@@ -7,6 +7,8 @@ import json
 import multiprocessing
 import os
 import shutil
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -142,4 +144,32 @@ def test_a_worker_that_dies_fails_its_plan_not_the_run(tmp_path, monkeypatch):
     assert [r.status for r in results] == ["gagal", "gagal"]
     assert all(r.pesan[0].startswith("pekerja berhenti sebelum selesai (BrokenProcessPool")
                for r in results)
+    assert not (tmp_path / "out").exists()
+
+
+class BrokenAfterFirst:
+    """A pool whose worker died while the first share ran: later submits fail at once."""
+
+    def __init__(self):
+        self.submitted = 0
+
+    def submit(self, *args):
+        self.submitted += 1
+        if self.submitted > 1:
+            raise BrokenProcessPool("A child process terminated abruptly")
+        future = Future()
+        future.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+        return future
+
+
+def test_a_pool_that_breaks_while_work_is_handed_out_fails_every_plan_cleanly(tmp_path):
+    plans = collect([str(province(tmp_path, 3))])
+    seen = []
+    results = build_many(plans, tmp_path / "out", FORMATS, VERSIONS, jobs=2,
+                         done=seen.append, pool=BrokenAfterFirst())
+    assert [r.status for r in results] == ["gagal"] * 3
+    assert seen == results
+    assert all(r.pekerja_mati for r in results)
+    assert all(r.pesan == ["pekerja berhenti sebelum selesai (BrokenProcessPool: A child process "
+                           "terminated abruptly)"] for r in results)
     assert not (tmp_path / "out").exists()
