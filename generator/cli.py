@@ -194,7 +194,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     names = {str(p) for p in plans}
 
-    def report(result: Hasil) -> None:
+    def report(result: Hasil, out: TextIO = out, err: TextIO = err) -> None:
         if result.status == "gagal":
             for message in result.pesan:
                 print(message, file=err)
@@ -291,7 +291,7 @@ def _build_with_progress(plans, args, formats, versions, jobs, report,
         task = progress.add_task("rencana", total=len(plans))
 
         def done(result: Hasil) -> None:
-            report(result)
+            report(result, sys.stdout, sys.stderr)  # rich's stand-ins print above the bar
             progress.advance(task)
 
         return build_many(plans, Path(args.output), formats, versions, jobs, args.force, done,
