@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,9 +111,11 @@ def write_atomically(output: Output) -> None:
     output.path.parent.mkdir(parents=True, exist_ok=True)
     for stale in output.path.parent.glob(f".{output.path.name}.*.tmp"):
         stale.unlink(missing_ok=True)
+    mode = _mode_for(output.path)
     fd, temp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
                                 dir=output.path.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp's 0600 would hide the decree from the rest of the office
         with os.fdopen(fd, "wb") as handle:
             handle.write(output.data)
             handle.flush()
@@ -121,6 +124,16 @@ def write_atomically(output: Output) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file being replaced, else what the user's umask gives a new file."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_all(outputs: list[Output]) -> list[Path]:
