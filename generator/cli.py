@@ -47,7 +47,8 @@ def _parser() -> _Parser:
     sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
 
     check = sub.add_parser("check", help="periksa rencana dan laporkan semua kesalahan sekaligus")
-    check.add_argument("plans", nargs="+", metavar="RENCANA", help="berkas rencana (.yaml)")
+    check.add_argument("plans", nargs="+", metavar="RENCANA",
+                       help="berkas rencana (.yaml) atau folder berisi rencana")
     check.add_argument("--strict", action="store_true",
                        help="perlakukan peringatan sebagai kesalahan (keluar 1)")
 
@@ -149,7 +150,7 @@ def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int
     return 0
 
 
-def _report(diagnostics: list[Diagnostic], err: TextIO) -> None:
+def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None) -> None:
     for diagnostic in diagnostics:
         print(diagnostic, file=err)
     errors = sum(1 for d in diagnostics if d.is_error)
@@ -160,24 +161,34 @@ def _report(diagnostics: list[Diagnostic], err: TextIO) -> None:
     rules = Counter(d.kode for d in diagnostics if d.kode)
     if rules:
         summary += ": " + ", ".join(f"{kode} {n}" for kode, n in sorted(rules.items()))
-    print(summary + ".", file=err)
+    print((f"{plan}: " if plan else "") + summary + ".", file=err)
 
 
-def _check(plans: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
-    failed = 0
+def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
+    """Check plan files and every plan in the folders named, as `zi build` finds them."""
+    plans = [str(p) for p in collect(names)]
+    if not plans:
+        print(f"zi check: tidak ada berkas rencana (.yaml) di {', '.join(names)}", file=err)
+        return 1
+    several = len(plans) > 1
+    counts = Counter()
     for plan in plans:
         try:
             checked = check_file(Path(plan), shown_as=plan)
         except PlanError as exc:
-            _report(exc.diagnostics, err)
-            failed += 1
+            _report(exc.diagnostics, err, plan if several else None)
+            counts["salah"] += 1
             continue
         if checked.warnings:
-            _report(checked.warnings, err)
-            failed += strict
+            _report(checked.warnings, err, plan if several else None)
+            counts["peringatan"] += 1
         else:
             print(f"{plan}: baik, tidak ada kesalahan.", file=out)
-    return 1 if failed else 0
+            counts["baik"] += 1
+    if several:
+        print(f"Diperiksa {len(plans)} rencana: {counts['baik']} baik, {counts['peringatan']} "
+              f"dengan peringatan, {counts['salah']} dengan kesalahan.", file=out)
+    return 1 if counts["salah"] or (strict and counts["peringatan"]) else 0
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

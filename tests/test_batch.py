@@ -26,7 +26,7 @@ from generator.batch import (
 )
 from generator.build import Target
 from generator.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 FORMATS, VERSIONS = ("docx",), ("asli",)
 
@@ -173,3 +173,29 @@ def test_a_pool_that_breaks_while_work_is_handed_out_fails_every_plan_cleanly(tm
     assert all(r.pesan == ["pekerja berhenti sebelum selesai (BrokenProcessPool: A child process "
                            "terminated abruptly)"] for r in results)
     assert not (tmp_path / "out").exists()
+
+
+def test_check_of_a_folder_checks_every_plan_in_it(tmp_path):
+    folder = tmp_path / "rencana"
+    folder.mkdir()
+    for name in ("kota-0.yaml", "kota-1.yaml"):  # plans with no warning
+        shutil.copy(ROOT / "plans" / "tambrauw-2023.yaml", folder / name)
+    text = (ROOT / "plans" / "tambrauw-2023.yaml").read_text(encoding="utf-8")
+    (folder / "rusak.yaml").write_text(text.replace("\nsatker:", "\nsatkerr:"), encoding="utf-8")
+    (folder / "catatan.txt").write_text("bukan rencana", encoding="utf-8")
+    line = text.splitlines().index("satker:") + 1
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", str(folder)], out, err) == 1
+    assert out.getvalue().splitlines() == [
+        f"{folder}/kota-0.yaml: baik, tidak ada kesalahan.",
+        f"{folder}/kota-1.yaml: baik, tidak ada kesalahan.",
+        "Diperiksa 3 rencana: 2 baik, 0 dengan peringatan, 1 dengan kesalahan."]
+    assert err.getvalue().splitlines() == [
+        f"{folder}/rusak.yaml:{line}:1: kunci 'satkerr' tidak dikenal; maksud Anda 'satker'?",
+        f"{folder}/rusak.yaml: 1 kesalahan ditemukan."]
+
+
+def test_check_of_a_folder_without_plans_says_so(tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", str(tmp_path)], out, err) == 1
+    assert err.getvalue() == f"zi check: tidak ada berkas rencana (.yaml) di {tmp_path}\n"
