@@ -20,7 +20,7 @@ from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
 from generator.new_plan import Jawaban, draft_plan
-from generator.rollover import nama_baru, rollover
+from generator.rollover import laporan, nama_baru, rollover
 from generator.schema import plan_schema
 from generator.validate import check_file
 
@@ -356,13 +356,8 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = rollover(source, args.tahun)
     write_atomically(Output(target, result.teks.encode("utf-8")))
     print(f"ditulis: {target} (rencana {args.tahun} dari {args.plan})", file=out)
-    print(f"Diubah ({len(result.perubahan)}):", file=out)
-    for change in result.perubahan:
-        shown = f"'{change.lama}' -> '{change.baru}'" if change.baru else f"'{change.lama}' dihapus"
-        print(f"  baris {change.baris}: {shown} ({change.alasan})", file=out)
-    print(f"Perlu ditinjau ({len(result.tinjau)}):", file=out)
-    for item in result.tinjau:
-        print(f"  - {item}", file=out)
+    for line in laporan(result, str(target)):
+        print(line, file=out)
     print(f"Lanjutkan: `zi check {target}`.", file=out)
     return 0
 
