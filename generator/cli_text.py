@@ -155,6 +155,7 @@ class ParserIndonesia(argparse.ArgumentParser):
             action, f"'{value}' tidak dikenal{hint}; pilih salah satu: {', '.join(names)}")
 
     def error(self, message: str) -> NoReturn:
+        """Raise instead of printing and exiting, so `main` returns 2 and tests can call it."""
         text = TERJEMAHAN.gettext("%(prog)s: error: %(message)s\n") % {
             "prog": self.prog, "message": message}
         raise UsageError(self.prog, text.rstrip("\n"))
