@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -15,44 +16,57 @@ from typing import TextIO
 from generator import __version__, catalog
 from generator.batch import Hasil, build_many, collect
 from generator.build import FORMATS, Output, write_atomically
+from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
 from generator.new_plan import Jawaban, draft_plan
-from generator.rollover import nama_baru, rollover
+from generator.rollover import laporan, nama_baru, rollover
 from generator.schema import plan_schema
 from generator.validate import check_file
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Indonesian and returns instead of exiting."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        message = (message.replace("the following arguments are required", "argumen wajib")
-                   .replace("invalid choice", "pilihan tidak dikenal")
-                   .replace("unrecognized arguments", "argumen tidak dikenal")
-                   .replace("choose from", "pilih dari"))
-        raise _UsageError(f"{self.prog}: {message}")
+class _Parser(ParserIndonesia):
+    """zi's argument parser: help and usage errors in Indonesian, returning instead of exiting."""
 
 
-class _UsageError(Exception):
-    pass
+def _contoh(*lines: str) -> str:
+    """An epilog of example commands; RawDescriptionHelpFormatter keeps its lines."""
+    return "Contoh:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _parser() -> _Parser:
     parser = _Parser(
         prog="zi",
         description="Menyusun Keputusan Rencana Aksi Zona Integritas KPU dari berkas YAML.",
+        epilog=_contoh(
+            "zi new                                  # tulis rencana awal, ditanya satu per satu",
+            "zi check plans/kutai-timur-2025.yaml    # periksa rencana",
+            "zi build plans/kutai-timur-2025.yaml    # tulis DOCX dan PDF ke folder output/",
+        ) + "\n\nBantuan tiap perintah: zi PERINTAH --help, mis. zi build --help",
     )
-    parser.add_argument("--version", action="version", version=f"zi {__version__}")
-    sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"zi {__version__}",
+                        help="tampilkan versi zi lalu keluar")
+    sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", title="perintah",
+                                parser_class=_Parser)
 
-    check = sub.add_parser("check", help="periksa rencana dan laporkan semua kesalahan sekaligus")
+    check = sub.add_parser(
+        "check", help="periksa rencana dan laporkan semua kesalahan sekaligus",
+        description="Periksa rencana dan laporkan semua kesalahan sekaligus, masing-masing\n"
+        "sebagai berkas:baris:kolom: pesan. Keluar 1 bila ada kesalahan.",
+        epilog=_contoh("zi check plans/kutai-timur-2025.yaml",
+                       "zi check --strict plans/    # semua rencana di folder; peringatan juga "
+                       "dianggap kesalahan"))
     check.add_argument("plans", nargs="+", metavar="RENCANA",
                        help="berkas rencana (.yaml) atau folder berisi rencana")
     check.add_argument("--strict", action="store_true",
                        help="perlakukan peringatan sebagai kesalahan (keluar 1)")
 
-    build = sub.add_parser("build", help="bangun DOCX dan PDF keputusan (asli dan salinan)")
+    build = sub.add_parser(
+        "build", help="bangun DOCX dan PDF keputusan (asli dan salinan)",
+        description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan.\n"
+        "Rencana yang salah tidak menghasilkan berkas apa pun.",
+        epilog=_contoh("zi build plans/kutai-timur-2025.yaml    # ke output/kutai-timur-2025/",
+                       "zi build plans/ -o hasil --format pdf --versi salinan"))
     build.add_argument("plans", nargs="+", metavar="RENCANA",
                        help="berkas rencana (.yaml) atau folder berisi rencana")
     build.add_argument("-o", "--output", default="output", metavar="FOLDER",
@@ -61,7 +75,7 @@ def _parser() -> _Parser:
                        help="hanya format ini (boleh diulang); bawaan: docx dan pdf")
     build.add_argument("--versi", choices=VERSIONS, action="append", dest="versions",
                        help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
-    build.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+    build.add_argument("-j", "--jobs", type=bilangan_bulat, default=0, metavar="N",
                        help="banyaknya rencana yang dibangun bersamaan (bawaan: jumlah CPU)")
     build.add_argument("--force", action="store_true",
                        help="bangun ulang walau rencana dan templat tidak berubah")
@@ -72,19 +86,41 @@ def _parser() -> _Parser:
                        help="tetap berjalan dan bangun lagi setiap kali rencana disimpan "
                        "(Ctrl+C untuk berhenti)")
 
-    sub.add_parser("schema", help="cetak JSON Schema format rencana (untuk VS Code)")
-    sub.add_parser("katalog", help="daftar kunci katalog peraturan untuk 'mengingat'")
+    sub.add_parser(
+        "schema", help="cetak JSON Schema format rencana (untuk VS Code)",
+        description="Cetak JSON Schema format rencana, agar VS Code melengkapi dan memeriksa\n"
+        "kunci rencana selama diketik.",
+        epilog=_contoh("zi schema > plans/rencana.schema.json"))
+    sub.add_parser(
+        "katalog", help="daftar kunci katalog peraturan untuk 'mengingat'",
+        description="Daftar kunci katalog peraturan yang dapat ditulis di 'mengingat' dan\n"
+        "'dasar_hukum'; kutipannya dibuat lengkap dengan perubahannya.",
+        epilog=_contoh("zi katalog", "zi katalog > katalog.txt"))
 
-    roll = sub.add_parser("rollover", help="susun rencana tahun berikutnya dari rencana ini")
+    roll = sub.add_parser(
+        "rollover", help="susun rencana tahun berikutnya dari rencana ini",
+        description="Susun rencana tahun berikutnya dari rencana ini: tahun rencana digeser,\n"
+        "nomor dan tanggal dikosongkan, komentar tetap. Yang perlu keputusan Anda\n"
+        "(peraturan yang berubah, orang, tahun yang dibiarkan) dicetak lebih dulu.",
+        epilog=_contoh("zi rollover plans/kutai-timur-2025.yaml --tahun 2026",
+                       "zi rollover rencana.yaml --tahun 2026 -o rencana-baru.yaml"))
     roll.add_argument("plan", metavar="RENCANA", help="berkas rencana (.yaml)")
-    roll.add_argument("--tahun", type=int, required=True, help="tahun rencana baru, mis. 2026")
+    roll.add_argument("--tahun", type=bilangan_bulat, required=True,
+                      help="tahun rencana baru, mis. 2026")
     roll.add_argument("-o", "--output", metavar="BERKAS",
                       help="berkas baru (bawaan: nama lama dengan tahun baru)")
     roll.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
 
-    new = sub.add_parser("new", help="tulis rencana awal dari beberapa jawaban")
+    new = sub.add_parser(
+        "new", help="tulis rencana awal dari beberapa jawaban",
+        description="Tulis rencana awal dari beberapa jawaban. Di terminal, yang tidak diisi\n"
+        "lewat opsi ditanyakan satu per satu.",
+        epilog=_contoh("zi new",
+                       'zi new --tingkat kabupaten --nama "Kutai Timur" --tahun 2026'
+                       "    # sisanya ditanyakan"))
     for name, text in NEW_QUESTIONS.items():
-        new.add_argument(f"--{name}", type=int if name == "tahun" else str, help=text)
+        new.add_argument(f"--{name}", type=bilangan_bulat if name == "tahun" else str,
+                         help=text)
     new.add_argument("-o", "--output", metavar="BERKAS",
                      help="berkas rencana yang ditulis (bawaan: rencana-<nama>-<tahun>.yaml)")
     new.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
@@ -329,13 +365,8 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = rollover(source, args.tahun)
     write_atomically(Output(target, result.teks.encode("utf-8")))
     print(f"ditulis: {target} (rencana {args.tahun} dari {args.plan})", file=out)
-    print(f"Diubah ({len(result.perubahan)}):", file=out)
-    for change in result.perubahan:
-        shown = f"'{change.lama}' -> '{change.baru}'" if change.baru else f"'{change.lama}' dihapus"
-        print(f"  baris {change.baris}: {shown} ({change.alasan})", file=out)
-    print(f"Perlu ditinjau ({len(result.tinjau)}):", file=out)
-    for item in result.tinjau:
-        print(f"  - {item}", file=out)
+    for line in laporan(result, str(target)):
+        print(line, file=out)
     print(f"Lanjutkan: `zi check {target}`.", file=out)
     return 0
 
@@ -348,11 +379,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     inp = inp or sys.stdin
     parser = _parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    except _UsageError as exc:
+        with contextlib.redirect_stdout(out):  # --help and --version print to `out`
+            args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as exc:
         print(exc, file=err)
+        print(f"Bantuan: {exc.prog} --help", file=err)
         return 2
-    except SystemExit as exc:  # --help and --version
+    except SystemExit as exc:  # after --help and --version
         return int(exc.code or 0)
     if args.perintah == "check":
         return _check(args.plans, out, err, args.strict)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
+
+import pytest
 
 from generator.batch import STAMP
 from generator.cli import main
@@ -49,11 +53,92 @@ def test_one_bad_plan_does_not_stop_the_others(tmp_path):
     assert not (tmp_path / "tipe-angka").exists()
 
 
-def test_usage_errors_are_indonesian_and_exit_2():
+ENGLISH = ("usage", "positional arguments", "options", "optional arguments",
+           "show this help message", "show program's version", "default", "error", "required",
+           "invalid", "expected", "argument", "choose from", "unrecognized")
+"""argparse's own English words, none of which may reach a user."""
+
+
+def commands() -> list[str]:
+    """The commands `zi --help` lists, so a command added later is checked too."""
+    _, out, _ = run("--help")
+    listed = out.split("\nperintah:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.split()[0] for line in listed.splitlines()
+            if line.startswith("    ") and not line.startswith("     ")]  # not wrapped help
+
+
+def test_every_command_is_listed_in_the_help():
+    assert commands() == ["check", "build", "schema", "katalog", "rollover", "new"]
+
+
+@pytest.mark.parametrize("command", ["", *commands()], ids=lambda c: c or "zi")
+def test_help_is_wholly_indonesian_with_examples(command):
+    code, out, err = run(*[command] if command else [], "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"penggunaan: zi {command + ' ' if command else ''}[-h]")
+    assert [word for word in ENGLISH if word in out.lower()] == []
+    examples = out.split("\nContoh:\n", 1)[1].splitlines()
+    assert examples[0].startswith(f"  zi {command}".rstrip())
+
+
+def test_help_stays_indonesian_whatever_argparse_is_given_and_is_handed_back(monkeypatch):
+    """As if the system had argparse's messages in German: zi still shows its own words, and
+    argparse gets its translator back afterwards (the tests share one process)."""
+
+    def german(message: str) -> str:
+        return "AUF DEUTSCH " + message
+
+    monkeypatch.setattr(argparse, "_", german)
+    code, out, _ = run("build", "--help")
+    assert code == 0
+    assert "AUF DEUTSCH" not in out and "\nopsi:\n" in out
     code, _, err = run("build")
-    assert code == 2 and "argumen wajib" in err
-    code, _, err = run("build", "x.yaml", "--format", "odt")
-    assert code == 2 and "pilihan tidak dikenal" in err
+    assert (code, err.splitlines()[0]) == (2, "zi build: galat: wajib diisi: RENCANA")
+    assert argparse._ is german
+
+
+def test_help_in_a_new_process_under_another_locale():
+    env = {**os.environ, "LANG": "de_DE.UTF-8", "LANGUAGE": "de:fr", "LC_MESSAGES": "de_DE.UTF-8"}
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True,
+                            text=True, cwd=ROOT, env=env, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("penggunaan: zi [-h] [--version] PERINTAH ...\n")
+    assert [word for word in ENGLISH if word in result.stdout.lower()] == []
+    assert "\nContoh:\n  zi new " in result.stdout
+
+
+COMMAND_LIST = "check, build, schema, katalog, rollover, new"
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["bangun"], f"zi: galat: perintah 'bangun' tidak dikenal; perintah yang ada: {COMMAND_LIST}"),
+    (["biuld", "x.yaml"], "zi: galat: perintah 'biuld' tidak dikenal (mungkin maksudnya "
+     f"'build'); perintah yang ada: {COMMAND_LIST}"),
+    (["build"], "zi build: galat: wajib diisi: RENCANA"),
+    (["rollover", "x.yaml"], "zi rollover: galat: wajib diisi: --tahun"),
+    (["build", "x.yaml", "-j", "dua"], "zi build: galat: -j/--jobs: 'dua' bukan bilangan bulat"),
+    (["build", "x.yaml", "-o"], "zi build: galat: -o/--output: perlu satu nilai"),
+    (["build", "x.yaml", "--format", "odt"],
+     "zi build: galat: --format: 'odt' tidak dikenal; pilih salah satu: docx, pdf"),
+    (["build", "x.yaml", "--versi", "salin"], "zi build: galat: --versi: 'salin' tidak dikenal "
+     "(mungkin maksudnya 'salinan'); pilih salah satu: asli, salinan"),
+    (["build", "x.yaml", "--paksa"], "zi build: galat: argumen tidak dikenal: --paksa"),
+    (["--paksa"], "zi: galat: argumen tidak dikenal: --paksa"),
+    (["rollover", "x.yaml", "--t", "2026"],
+     "zi rollover: galat: opsi --t kurang lengkap, bisa berarti --tahun, --timpa"),
+    (["check", "x.yaml", "--strict=ya"],
+     "zi check: galat: --strict: tidak menerima nilai, tetapi diberi 'ya'"),
+], ids=lambda value: " ".join(value) if isinstance(value, list) else "")
+def test_usage_errors_are_indonesian_and_exit_2(argv, message):
+    code, out, err = run(*argv)
+    prog = message.split(": galat: ", 1)[0]
+    assert (code, out, err) == (2, "", f"{message}\nBantuan: {prog} --help\n")
+
+
+def test_no_command_prints_the_help_and_exits_2():
+    code, out, _ = run()
+    assert code == 2
+    assert out == run("--help")[1]
 
 
 def test_schema_is_json_schema_and_the_committed_copy_is_current():
