@@ -60,9 +60,15 @@ def check_placeholder(source: Source) -> list[Diagnostic]:
 
 
 def check_subtim(plan: Rencana, source: Source) -> list[Diagnostic]:
-    """A tim kerja with neither sub-teams nor members: the `subtim: []` that `zi new` writes."""
+    """The `subtim: []` that `zi new` writes, left empty in a tim kerja without other members.
+
+    Only the written empty list: a small plan that leaves 'subtim' out chose a team of two.
+    """
     tim = plan.tim
     if tim is None or tim.tim_kerja.subtim or tim.tim_kerja.anggota:
+        return []
+    data = source.data.get("tim", {}).get("tim_kerja", {})
+    if "subtim" not in data:
         return []
     return [warn(source, ("tim", "tim_kerja", "subtim"), "subtim-kosong",
                  "'tim.tim_kerja.subtim' masih kosong: tulis sub-tim tiap area dengan "
