@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -19,7 +20,8 @@ from generator.build import FORMATS, Output, write_atomically
 from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
-from generator.new_plan import Jawaban, draft_plan
+from generator.isian import ringkas_isian
+from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
 from generator.rollover import laporan, nama_baru, rollover
 from generator.schema import plan_schema
 from generator.validate import check_file
@@ -85,6 +87,8 @@ def _parser() -> _Parser:
     build.add_argument("--pantau", "--watch", action="store_true", dest="pantau",
                        help="tetap berjalan dan bangun lagi setiap kali rencana disimpan "
                        "(Ctrl+C untuk berhenti)")
+    build.add_argument("--strict", action="store_true",
+                       help="jangan bangun rencana yang masih punya peringatan (keluar 1)")
 
     sub.add_parser(
         "schema", help="cetak JSON Schema format rencana (untuk VS Code)",
@@ -119,8 +123,7 @@ def _parser() -> _Parser:
                        'zi new --tingkat kabupaten --nama "Kutai Timur" --tahun 2026'
                        "    # sisanya ditanyakan"))
     for name, text in NEW_QUESTIONS.items():
-        new.add_argument(f"--{name}", type=bilangan_bulat if name == "tahun" else str,
-                         help=text)
+        new.add_argument(f"--{name}", help=text)
     new.add_argument("-o", "--output", metavar="BERKAS",
                      help="berkas rencana yang ditulis (bawaan: rencana-<nama>-<tahun>.yaml)")
     new.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
@@ -137,52 +140,95 @@ NEW_QUESTIONS = {
 }
 
 
-def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str:
+class _InputEnded(Exception):
+    """Ctrl+D, or piped answers that ran out, before every question was answered."""
+
+
+def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str | int:
+    """Ask until the answer can be used: a wrong one is told why and asked again."""
     while True:
         print(f"{question[0].upper()}{question[1:]}: ", end="", file=out, flush=True)
-        answer = inp.readline().strip()
-        if answer:
-            return answer
-        print(f"  '{name}' wajib diisi.", file=out)
+        line = inp.readline()
+        if not line:
+            raise _InputEnded
+        try:
+            return periksa_jawaban(name, line.strip())
+        except JawabanSalah as exc:
+            print(f"  {name.capitalize()} {exc}.", file=out)
+
+
+_OS_ERRORS = {errno.EACCES: "tidak ada izin menulis di sana", errno.EPERM: "tidak diizinkan",
+              errno.ENOSPC: "disk penuh", errno.EROFS: "disk hanya dapat dibaca",
+              errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+              errno.ENOTDIR: "salah satu foldernya adalah berkas",
+              errno.EEXIST: "salah satu foldernya adalah berkas"}
+"""Why a file cannot be written, in the user's words; others keep the system's text."""
+
+
+def _target_problem(target: Path, overwrite: bool) -> str | None:
+    """Why the plan cannot be written to `target`, checked before anything is asked."""
+    if target.is_dir():
+        return f"{target} adalah folder; tulis nama berkasnya, mis. {target / 'rencana.yaml'}"
+    if target.exists() and not overwrite:
+        return f"{target} sudah ada; pakai --timpa untuk menimpanya"
+    return None
 
 
 def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
-    values = {name: getattr(args, name) for name in NEW_QUESTIONS}
-    missing = [name for name, value in values.items() if value in (None, "")]
+    """Flags are checked all together, questions one by one; a stopped `zi new` writes nothing."""
+    values: dict[str, str | int] = {}
+    problems: list[str] = []
+    missing = []
+    for name in NEW_QUESTIONS:
+        given = getattr(args, name)
+        if given is None:
+            missing.append(name)
+            continue
+        try:
+            values[name] = periksa_jawaban(name, given)
+        except JawabanSalah as exc:
+            problems.append(f"--{name} {exc}")
     if missing and not inp.isatty():
         flags = ", ".join(f"--{name}" for name in missing)
-        print(f"zi new: isi {flags} (atau jalankan di terminal untuk ditanya satu per satu)",
-              file=err)
-        return 2
-    for name in missing:
-        values[name] = _ask(name, NEW_QUESTIONS[name], inp, out)
-    problems = []
-    if str(values["tingkat"]).lower() not in ("provinsi", "kabupaten", "kota"):
-        problems.append("tingkat harus provinsi, kabupaten, atau kota")
-    try:
-        values["tahun"] = int(values["tahun"])
-        if not 2000 <= values["tahun"] <= 2100:
-            raise ValueError
-    except ValueError:
-        problems.append("tahun harus bilangan bulat antara 2000 dan 2100")
+        problems.append(f"isi {flags} (atau jalankan di terminal untuk ditanya satu per satu)")
     if problems:
-        print("zi new: " + "; ".join(problems), file=err)
+        for problem in problems:
+            print(f"zi new: {problem}", file=err)
         return 2
-    values["tingkat"] = str(values["tingkat"]).lower()
-    answers = Jawaban(**values)
-    slug = "-".join(answers.nama.lower().split())
-    target = Path(args.output or f"rencana-{slug}-{answers.tahun}.yaml")
-    if target.exists() and not args.timpa:
-        print(f"zi new: {target} sudah ada; pakai --timpa untuk menimpanya", file=err)
+    chosen = Path(args.output) if args.output else None
+    if chosen is not None and (problem := _target_problem(chosen, args.timpa)):
+        print(f"zi new: {problem}", file=err)
         return 1
-    write_atomically(Output(target, draft_plan(answers).encode("utf-8")))
-    schema = target.parent / "rencana.schema.json"
-    if not schema.exists():
-        text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
-        write_atomically(Output(schema, text.encode("utf-8")))
+    try:
+        for name in missing:
+            values[name] = _ask(name, NEW_QUESTIONS[name], inp, out)
+    except KeyboardInterrupt:
+        print(file=out)
+        print("zi new: dibatalkan (Ctrl+C); tidak ada berkas yang ditulis.", file=err)
+        return 130
+    except _InputEnded:
+        print(file=out)
+        print("zi new: masukan berakhir sebelum semua pertanyaan dijawab; tidak ada berkas "
+              "yang ditulis.", file=err)
+        return 1
+    answers = Jawaban(**values)  # type: ignore[arg-type]
+    target = chosen or Path(nama_berkas(answers))
+    if problem := _target_problem(target, args.timpa):
+        print(f"zi new: {problem}", file=err)
+        return 1
+    try:
+        write_atomically(Output(target, draft_plan(answers).encode("utf-8")))
+        schema = target.parent / "rencana.schema.json"
+        if not schema.exists():
+            text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
+            write_atomically(Output(schema, text.encode("utf-8")))
+    except OSError as exc:
+        reason = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+        print(f"zi new: {target} tidak dapat ditulis: {reason}", file=err)
+        return 1
     print(f"ditulis: {target}", file=out)
-    print(f"Lanjutkan: isi rencananya, lalu `zi check {target}` dan `zi build {target}`.",
-          file=out)
+    print(f"Lanjutkan: ganti setiap '(tulis …)' dan isi sub-tim, lalu `zi check {target}` dan "
+          f"`zi build {target}`.", file=out)
     return 0
 
 
@@ -242,12 +288,13 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     names = {str(p) for p in plans}
 
     def report(result: Hasil, out: TextIO = out, err: TextIO = err) -> None:
+        messages = ringkas_isian(result.rencana, result.pesan)
         if result.status == "gagal":
-            for message in result.pesan:
+            for message in messages:
                 print(message, file=err)
             print(f"{result.rencana}: tidak dibangun.", file=err)
             return
-        for message in result.pesan:
+        for message in messages:
             print(message, file=err)
         if result.status == "dilewati":
             print(f"{result.rencana}: dilewati (tidak berubah sejak dibangun)", file=out)
@@ -255,13 +302,37 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
 
     if args.pantau:
+        if args.strict:
+            print("zi build: --strict tidak dipakai bersama --pantau; saat menyusun, peringatan "
+                  "tampil di setiap putaran", file=err)
+            return 2
         return _watch(args, formats, versions, jobs, templates, report, out)
+    refused = _refuse_warned(plans, err) if args.strict else []
+    plans = [p for p in plans if str(p) not in {r.rencana for r in refused}]
     if out.isatty() and len(plans) > 1:
         results = _build_with_progress(plans, args, formats, versions, jobs, report, templates)
     else:
         results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
                              report, templates)
-    return _summary(results, names, out)
+    return _summary(refused + results, names, out)
+
+
+def _refuse_warned(plans: list[Path], err: TextIO) -> list[Hasil]:
+    """`zi build --strict`: plans with warnings are reported and not built (errors are left to
+    the build, which reports them as usual)."""
+    refused = []
+    for plan in plans:
+        try:
+            warnings = check_file(plan, shown_as=str(plan)).warnings
+        except PlanError:
+            continue
+        if warnings:
+            for message in ringkas_isian(str(plan), [str(w) for w in warnings]):
+                print(message, file=err)
+            reason = f"--strict: {len(warnings)} peringatan dianggap kesalahan"
+            print(f"{plan}: tidak dibangun ({reason}).", file=err)
+            refused.append(Hasil(str(plan), "gagal", [], [reason]))
+    return refused
 
 
 def _summary(results: list[Hasil], names: set[str], out: TextIO, prefix: str = "") -> int:
@@ -407,7 +478,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
 
 def main_entry() -> None:
-    """Console-script entry point; a closed pipe (`zi ... | head`) ends quietly.
+    """Console-script entry point; a closed pipe (`zi ... | head`) and Ctrl+C end quietly.
 
     Every output is written, flushed and closed before `main` returns, so the process ends
     without the interpreter's teardown, which after a PDF layout spends a tenth of a second
@@ -420,4 +491,11 @@ def main_entry() -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
+    except KeyboardInterrupt:  # commands that do not stop on Ctrl+C themselves
+        try:
+            sys.stdout.flush()
+            print("\nzi: dibatalkan (Ctrl+C).", file=sys.stderr, flush=True)
+        except OSError:
+            pass
+        code = 130
     os._exit(code)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +12,7 @@ from importlib import resources
 import yaml
 
 from generator import catalog
+from generator.isian import kata_tingkat, nama_saja
 from generator.yaml_source import FastSafeLoader
 
 STANDARD_BASES = ("uu-28-1999", "uu-31-1999", "uu-7-2017", "perpres-81-2010",
@@ -33,6 +36,75 @@ class Jawaban:
     """The Ketua's name."""
     sekretaris: str
     """The Sekretaris's name."""
+
+
+TINGKAT = {"provinsi": "provinsi", "prov": "provinsi", "prov.": "provinsi",
+           "kabupaten": "kabupaten", "kab": "kabupaten", "kab.": "kabupaten", "kota": "kota"}
+"""Answers accepted for 'tingkat', any case, and the level each one means."""
+
+
+class JawabanSalah(ValueError):
+    """An answer `zi new` cannot use; the message reads after the question's name."""
+
+
+def _shown(text: str) -> str:
+    """The answer quoted back, unless it holds characters a terminal would act on."""
+    return f", bukan '{text}'" if text and text.isprintable() else ""
+
+
+def _teks(text: str) -> str:
+    """A text answer: not empty, one line of printable characters, spaces folded."""
+    if not text.strip():
+        raise JawabanSalah("wajib diisi")
+    if not text.strip().isprintable():
+        raise JawabanSalah("tidak boleh memuat karakter kendali (mis. dari tombol panah)")
+    return " ".join(text.split())
+
+
+def _tingkat(text: str) -> str:
+    level = TINGKAT.get(text.strip().lower())
+    if level is None:
+        raise JawabanSalah("harus provinsi, kabupaten, atau kota" + _shown(text.strip()))
+    return level
+
+
+def _nama(text: str) -> str:
+    nama = _teks(text)
+    bad = [shown for part, shown in (("/", "'/'"), ("\\", "'\\'"), ("..", "'..'"))
+           if part in nama]
+    if bad:
+        raise JawabanSalah(f"tidak boleh memuat {' atau '.join(bad)}: tulis nama wilayahnya "
+                           "saja, mis. 'Kutai Timur'")
+    word = kata_tingkat(nama)
+    if word is not None:
+        raise JawabanSalah(f"memuat '{word}': tulis nama wilayahnya saja (mis. "
+                           f"'{nama_saja(nama) or 'Kutai Timur'}'); zi menambahkan kata "
+                           "tingkatnya sendiri")
+    return nama
+
+
+def _tahun(text: str | int) -> int:
+    shown = str(text).strip()
+    if not re.fullmatch(r"[0-9]{4}", shown) or not 2000 <= int(shown) <= 2100:
+        raise JawabanSalah("harus bilangan bulat antara 2000 dan 2100" + _shown(shown))
+    return int(shown)
+
+
+PEMERIKSA = {"tingkat": _tingkat, "nama": _nama, "tempat": _teks, "tahun": _tahun,
+             "ketua": _teks, "sekretaris": _teks}
+"""How each answer is checked and tidied; raises JawabanSalah."""
+
+
+def periksa_jawaban(name: str, answer: str | int) -> str | int:
+    """The tidied answer to question `name`, or JawabanSalah saying what is wrong with it."""
+    return PEMERIKSA[name](answer if name == "tahun" else str(answer))
+
+
+def nama_berkas(j: Jawaban) -> str:
+    """The default plan file name: a plain name that stays in the current folder."""
+    ascii_name = unicodedata.normalize("NFKD", j.nama).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))
+    return f"rencana-{slug}-{j.tahun}.yaml" if slug else f"rencana-{j.tahun}.yaml"
 
 
 @dataclass(frozen=True)
@@ -61,7 +133,8 @@ def _q(text: str) -> str:
 
 
 def draft_plan(j: Jawaban) -> str:
-    """The YAML text of a plan ready to fill in; it passes `zi check` and builds as it is."""
+    """The YAML text of a plan ready to fill in; it builds as it is, and `zi check` warns of
+    every '(tulis …)' and the empty sub-teams until they are filled in."""
     wilayah = f"{j.tingkat.capitalize()} {j.nama}"
     entries = catalog.katalog()
     bases = [key for key in STANDARD_BASES if entries[key].tahun <= j.tahun]

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.checks import langkah_paths, warn
 from generator.diagnostics import Diagnostic
+from generator.isian import nama_saja
 from generator.model import BULAN, Rencana
 from generator.new_plan import area_resmi
 from generator.tabel_rencana import bulan_langkah
@@ -68,10 +69,11 @@ def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
         for match in _OFFICE.finditer(text):
             level, name = match.group(1), _name_only(match.group(2))
             level = "Kabupaten" if level == "Kab." else level
+            names = [own.nama, nama_saja(own.nama)]  # 'Kabupaten Paser' is warned of apart
             if level == "Provinsi":
-                allowed = [own.nama] if own.tingkat == "provinsi" else [own.provinsi or ""]
+                allowed = names if own.tingkat == "provinsi" else [own.provinsi or ""]
             else:
-                allowed = [own.nama] if own.tingkat == level.lower() else []
+                allowed = names if own.tingkat == level.lower() else []
             if any(_same(name, a) for a in allowed):
                 continue
             if level == "Provinsi" and own.provinsi is None and own.tingkat != "provinsi":

@@ -9,7 +9,7 @@ from typing import Any, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from generator import catalog, checks, salin
+from generator import catalog, checks, isian, salin
 from generator.context import attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position
 from generator.gambar import muat_logo
@@ -279,7 +279,7 @@ def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     source = read_file(path, shown_as)
     plan = validate_source(source)
     found = checks.check_plan(plan, source, list(attachment_labels(plan).values()))
-    found += salin.check_salinan(plan, source)
+    found += salin.check_salinan(plan, source) + isian.check_isian(plan, source)
     logo = None
     if plan.satker.logo:
         try:

@@ -1,0 +1,107 @@
+"""Rules that catch a plan still unfinished: placeholders left by `zi new`, a doubled level word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.checks import warn
+from generator.diagnostics import Diagnostic
+from generator.model import Rencana
+from generator.yaml_source import Path, Source
+
+KODE_ISIAN = "isian-kosong"
+"""Rule code of a '(tulis …)' placeholder left in the plan."""
+
+_PLACEHOLDER = re.compile(r"\(\s*tulis\b([^()]*)\)?", re.IGNORECASE)
+"""'(tulis indikator)', '(TULIS ...)', an unclosed '(tulis bukti': what `zi new` leaves to fill."""
+
+_LEVEL_WORD = re.compile(r"(?<!\w)(kabupaten|kab\b\.?|kota|provinsi|prov\b\.?)(?!\w)",
+                         re.IGNORECASE)
+"""A level word written as a whole word: zi writes the level itself from 'satker.tingkat'."""
+
+
+def kata_tingkat(nama: str) -> str | None:
+    """The level word ('Kabupaten', 'Kab.', 'Kota', 'Provinsi') a region name holds, if any."""
+    found = _LEVEL_WORD.search(nama)
+    return found.group(1) if found else None
+
+
+def nama_saja(nama: str) -> str:
+    """'Kabupaten Paser' -> 'Paser': the name without its level words, for the hint."""
+    return " ".join(_LEVEL_WORD.sub(" ", nama).split()).strip(" .,-")
+
+
+def _values(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text of the raw plan with its path, names and keys of people included."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _values(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _values(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def check_placeholder(source: Source) -> list[Diagnostic]:
+    """Every '(tulis …)' text still in the plan, wherever it stays, at its value."""
+    from generator.validate import field_name  # validate imports this module
+
+    found = []
+    for path, text in _values(source.data):
+        for match in _PLACEHOLDER.finditer(text):
+            what = match.group(1).strip(" .…")
+            found.append(warn(source, path, KODE_ISIAN,
+                              f"'{field_name(path)}' masih berisi '{match.group(0)}': ganti "
+                              f"dengan {what or 'teks'} yang sebenarnya"))
+    return found
+
+
+def check_subtim(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """The `subtim: []` that `zi new` writes, left empty in a tim kerja without other members.
+
+    Only the written empty list: a small plan that leaves 'subtim' out chose a team of two.
+    """
+    tim = plan.tim
+    if tim is None or tim.tim_kerja.subtim or tim.tim_kerja.anggota:
+        return []
+    data = source.data.get("tim", {}).get("tim_kerja", {})
+    if "subtim" not in data:
+        return []
+    return [warn(source, ("tim", "tim_kerja", "subtim"), "subtim-kosong",
+                 "'tim.tim_kerja.subtim' masih kosong: tulis sub-tim tiap area dengan "
+                 "koordinator dan anggotanya ({nama: ..., anggota: [{orang: ..., kedudukan: "
+                 "...}]}); kini Lampiran II hanya memuat pengarah dan ketua tim kerja")]
+
+
+def check_satker_nama(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """A level word in 'satker.nama', printed twice: 'KABUPATEN KABUPATEN PASER'."""
+    satker = plan.satker
+    word = kata_tingkat(satker.nama)
+    if word is None:
+        return []
+    level = satker.tingkat.capitalize()
+    printed = f"{level} {satker.nama}".upper()
+    example = nama_saja(satker.nama) or "Kutai Timur"
+    return [warn(source, ("satker", "nama"), "satker-nama",
+                 f"'satker.nama' memuat '{word}': tulis nama wilayahnya saja (mis. "
+                 f"'{example}'); zi menambahkan '{level}' sendiri, sehingga kini tercetak "
+                 f"'{printed}'")]
+
+
+def check_isian(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Every rule of this module."""
+    return check_placeholder(source) + check_subtim(plan, source) + check_satker_nama(plan, source)
+
+
+def ringkas_isian(rencana: str, pesan: list[str]) -> list[str]:
+    """A build's messages with the placeholder warnings as one line; `zi check` lists each."""
+    marker = f"peringatan [{KODE_ISIAN}]: "
+    placeholders = [line for line in pesan if marker in line]
+    if not placeholders:
+        return list(pesan)
+    kept = [line for line in pesan if marker not in line]
+    return kept + [f"{rencana}: keputusan masih memuat {len(placeholders)} isian '(tulis …)' "
+                   f"yang belum diisi; `zi check {rencana}` menunjukkan letaknya"]
