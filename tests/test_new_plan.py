@@ -4,14 +4,8 @@ each answer is checked as it is typed, and a stopped `zi new` writes nothing."""
 from __future__ import annotations
 
 import io
-import os
-import pty
 import re
-import select
-import signal
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
@@ -22,6 +16,7 @@ from generator.isian import kata_tingkat
 from generator.new_plan import Jawaban, area_resmi, draft_plan, nama_berkas
 from generator.validate import check_file
 from tests.conftest import ROOT
+from tests.terminal import Terminal as Pty
 
 FLAGS = ["--tingkat", "kabupaten", "--nama", "Contoh Jaya", "--tempat", "Kota Jaya",
          "--tahun", "2026", "--ketua", "Ani Lestari", "--sekretaris", "Budi Santoso"]
@@ -301,76 +296,12 @@ def test_level_word_is_found_as_a_whole_word_in_any_case(nama, kata):
 
 # A real terminal: `python -m generator new` in a pseudo-terminal, answered key by key.
 
-class Pty:
-    """`zi new` running in a pseudo-terminal in `folder`: what it printed, and its exit code."""
-
-    def __init__(self, folder: Path):
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: becomes `zi new` with the pty as its terminal
-            try:
-                os.chdir(folder)
-                os.execve(sys.executable, [sys.executable, "-m", "generator", "new"], env)
-            finally:
-                os._exit(127)
-        self.shown = ""
-        self.read_to = 0
-        self.code: int | None = None
-
-    def _read(self) -> bool:
-        """One chunk of output, waiting at most 30 s; False once the program closed the pty."""
-        ready, _, _ = select.select([self.fd], [], [], 30)
-        assert ready, f"no output within 30 s; so far: {self.shown!r}"
-        try:
-            chunk = os.read(self.fd, 4096)
-        except OSError:  # EIO: every process holding the terminal has ended
-            return False
-        self.shown += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
-        return bool(chunk)
-
-    def until(self, text: str) -> str:
-        """Output up to and including the next `text`."""
-        for _ in range(500):
-            found = self.shown.find(text, self.read_to)
-            if found >= 0:
-                part = self.shown[self.read_to:found + len(text)]
-                self.read_to = found + len(text)
-                return part
-            assert self._read(), f"ended before {text!r}; shown: {self.shown!r}"
-        raise AssertionError(f"{text!r} never shown: {self.shown!r}")
-
-    def type(self, keys: bytes) -> None:
-        os.write(self.fd, keys)
-
-    def end(self) -> str:
-        """The rest of the output; the exit code is kept in `code`."""
-        for _ in range(500):
-            if not self._read():
-                break
-        rest = self.shown[self.read_to:]
-        self.read_to = len(self.shown)
-        _, status = os.waitpid(self.pid, 0)
-        self.code = os.waitstatus_to_exitcode(status)
-        os.close(self.fd)
-        return rest
-
-    def stop(self) -> None:
-        """After a failed assertion: end the child if it still runs."""
-        if self.code is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-            os.close(self.fd)
-
-
 @pytest.fixture
 def terminal(tmp_path):
     started: list[Pty] = []
 
     def start() -> Pty:
-        started.append(Pty(tmp_path))
+        started.append(Pty(tmp_path, ["new"]))
         return started[-1]
 
     yield start
