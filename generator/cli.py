@@ -19,7 +19,7 @@ from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
 from generator.new_plan import Jawaban, draft_plan
 from generator.rollover import nama_baru, rollover
-from generator.schema import plan_schema
+from generator.schema import plan_schema, schema_text, write_schema_beside
 from generator.validate import check_file
 
 
@@ -163,9 +163,16 @@ def _report(diagnostics: list[Diagnostic], err: TextIO) -> None:
     print(summary + ".", file=err)
 
 
+def _schema_beside(plan: Path, out: TextIO) -> None:
+    """Give a plan copied alone to a folder the schema its first line names, for VS Code."""
+    if written := write_schema_beside(plan):
+        print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
+
+
 def _check(plans: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
     failed = 0
     for plan in plans:
+        _schema_beside(Path(plan), out)
         try:
             checked = check_file(Path(plan), shown_as=plan)
         except PlanError as exc:
@@ -193,6 +200,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"zi build: folder templat {templates} tidak ada", file=err)
         return 1
     names = {str(p) for p in plans}
+    for plan in plans:
+        _schema_beside(plan, out)
 
     def report(result: Hasil) -> None:
         if result.status == "gagal":
@@ -359,7 +368,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             print(f"{key:<22} {peraturan.judul()}", file=out)
         return 0
     if args.perintah == "schema":
-        print(json.dumps(plan_schema(), indent=2, ensure_ascii=False), file=out)
+        out.write(schema_text())
         return 0
     parser.print_help(out)
     return 2
