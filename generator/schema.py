@@ -42,6 +42,7 @@ def _any_case(text: str) -> str:
 
 
 def _one_of(words: Any) -> str:
+    """A regex group for any of the words, each in any case."""
     return "(" + "|".join(_any_case(str(w)) for w in words) + ")"
 
 
@@ -100,19 +101,23 @@ class _PlanSchema(GenerateJsonSchema):
     """pydantic's validation-mode schema, widened to what zi's lenient reading accepts."""
 
     def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        """Text, or a number where the model turns numbers into text (`nomor: 400`)."""
         json_schema = super().str_schema(schema)
         if self._config.coerce_numbers_to_str or schema.get("coerce_numbers_to_str"):
             json_schema["type"] = ["string", "number"]
         return json_schema
 
     def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:
+        """true/false, or ya/tidak and the other words zi reads as yes/no."""
         return _ya_tidak()
 
     def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        """Text in either date form; YAML dates reach the model as text."""
         return {"type": "string", "pattern": _TANGGAL,
                 "patternErrorMessage": "tulis seperti 2025-09-09 atau 9 September 2025"}
 
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        """A mapping whose keys follow a pattern, every other key refused."""
         json_schema = super().dict_schema(schema)
         # pydantic turns a key pattern into patternProperties, which lets any other key pass
         for pattern, values in json_schema.pop("patternProperties", {}).items():
