@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import json
 import os
 import sys
 import time
@@ -23,7 +22,7 @@ from generator.diagnostics import Diagnostic, PlanError
 from generator.isian import ringkas_isian
 from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
 from generator.rollover import laporan, nama_baru, rollover
-from generator.schema import plan_schema
+from generator.schema import schema_text, write_schema_beside
 from generator.validate import check_file
 
 
@@ -218,10 +217,7 @@ def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int
         return 1
     try:
         write_atomically(Output(target, draft_plan(answers).encode("utf-8")))
-        schema = target.parent / "rencana.schema.json"
-        if not schema.exists():
-            text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
-            write_atomically(Output(schema, text.encode("utf-8")))
+        write_schema_beside(target)
     except OSError as exc:
         reason = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
         print(f"zi new: {target} tidak dapat ditulis: {reason}", file=err)
@@ -246,6 +242,12 @@ def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None)
     print((f"{plan}: " if plan else "") + summary + ".", file=err)
 
 
+def _schema_beside(plan: Path, out: TextIO) -> None:
+    """Give a plan copied alone to a folder the schema its first line names, for VS Code."""
+    if written := write_schema_beside(plan):
+        print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
+
+
 def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
     """Check plan files and every plan in the folders named, as `zi build` finds them."""
     plans = [str(p) for p in collect(names)]
@@ -255,6 +257,7 @@ def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> 
     several = len(plans) > 1
     counts = Counter()
     for plan in plans:
+        _schema_beside(Path(plan), out)
         try:
             checked = check_file(Path(plan), shown_as=plan)
         except PlanError as exc:
@@ -286,6 +289,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"zi build: folder templat {templates} tidak ada", file=err)
         return 1
     names = {str(p) for p in plans}
+    for plan in plans:
+        _schema_beside(plan, out)
 
     def report(result: Hasil, out: TextIO = out, err: TextIO = err) -> None:
         messages = ringkas_isian(result.rencana, result.pesan)
@@ -471,7 +476,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             print(f"{key:<22} {peraturan.judul()}", file=out)
         return 0
     if args.perintah == "schema":
-        print(json.dumps(plan_schema(), indent=2, ensure_ascii=False), file=out)
+        out.write(schema_text())
         return 0
     parser.print_help(out)
     return 2

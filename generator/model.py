@@ -151,21 +151,21 @@ def _parse_jadwal(value: object) -> object:
         raise PydanticCustomError("jadwal", "{reason}", {"reason": str(exc)}) from None
 
 
-Jadwal = Annotated[
-    tuple[int, ...],
-    BeforeValidator(_parse_jadwal),
-    WithJsonSchema({
-        "anyOf": [
-            {"type": "array", "items": {"anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 12},
-                {"type": "string", "pattern": "^\\s*\\d{1,2}\\s*-\\s*\\d{1,2}\\s*$"}]}},
-            {"type": "string", "enum": ["setiap bulan", "bulanan", "triwulan", "per triwulan",
-                                        "setiap triwulan", "semester", "per semester",
-                                        "setiap semester"]},
-        ],
-        "description": "Bulan pelaksanaan: [3, 6, 9, 12], ['1-12'], atau 'triwulan'.",
-    }),
-]
+class _SchemaFrom:
+    """JSON Schema built by a function of generator.schema when asked, not at import: the
+    schema of 'jadwal' lists generator.jadwal's words, and that module imports this one."""
+
+    def __init__(self, builder: str):
+        self.builder = builder
+        """Name of the function in generator.schema that returns the schema."""
+
+    def __get_pydantic_json_schema__(self, _core: object, _handler: object) -> dict:
+        from generator import schema
+
+        return getattr(schema, self.builder)()
+
+
+Jadwal = Annotated[tuple[int, ...], BeforeValidator(_parse_jadwal), _SchemaFrom("jadwal_schema")]
 
 
 class Langkah(_Model):
@@ -334,7 +334,10 @@ class BarisMatriks(_Model):
 
     nama: Teks
     """Nama komponen."""
-    capaian: dict[str, float] = Field(default_factory=dict)
+    capaian: dict[
+        Annotated[str, _SchemaFrom("capaian_bulan_schema")],
+        Annotated[float, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})],
+    ] = Field(default_factory=dict)
     """Persen per bulan: {4: 100}, {'1-12': 100}, {6: 50, 12: 50}."""
 
     @model_validator(mode="after")

@@ -1,17 +1,181 @@
-"""The JSON Schema of the plan format, so editors complete and flag fields as users type."""
+"""The JSON Schema of the plan format, so editors complete and flag fields as users type.
+
+pydantic's own schema describes Python types; a plan is YAML that zi reads leniently, so this
+one describes what `zi check` accepts: numbers where text is expected, dates written two ways,
+yes/no words, schedules in words. The editor reads YAML 1.2, where `yes` and `2025-09-09` are
+text, so those words are accepted as text too.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from generator.model import Rencana
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from generator.model import BULAN, Area, Orang, Rencana
+
+SCHEMA_FILE = "rencana.schema.json"
+"""The schema's file name, written beside a plan whose modeline names it."""
+TITLE = "Rencana Aksi Zona Integritas (zi)"
+"""The schema's title; also how zi knows a schema file it finds is one it wrote."""
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+"""The first line of a plan, telling VS Code's YAML extension which schema to use."""
+
+_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
+
+_YA_TIDAK = ("ya", "tidak", "true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", 1, 0)
+"""Words zi reads as yes/no: its own, YAML 1.1's (text to the editor), and pydantic's."""
+
+
+def _any_case(text: str) -> str:
+    """A regex for text in any case and spacing; editors' regexes (ECMA-262) have no (?i)."""
+    parts = []
+    for word in text.split():
+        parts.append("".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c)
+                             for c in word))
+    return r"\s+".join(parts)
+
+
+def _one_of(words: Any) -> str:
+    """A regex group for any of the words, each in any case."""
+    return "(" + "|".join(_any_case(str(w)) for w in words) + ")"
+
+
+_HARI = r"(0?[1-9]|[12]\d|3[01])"
+_BULAN_ANGKA = r"(0?[1-9]|1[0-2])"
+_TANGGAL = (rf"^\s*(\d{{4}}-{_BULAN_ANGKA}-{_HARI}|{_HARI}\s+{_one_of(BULAN)}\s+\d{{4}})\s*$")
+"""2025-09-09 or 9 September 2025 (month in any case), as `_parse_tanggal` reads them."""
+_RENTANG = r"\s*\d{1,2}\s*-\s*\d{1,2}\s*"
+"""A month range such as '1-12' or '4 - 6'."""
+
+
+def _ya_tidak() -> JsonSchemaValue:
+    """A yes/no field: true/false, or the words for them in any case."""
+    return {"anyOf": [
+        {"type": "boolean"},
+        {"type": "string", "pattern": rf"^\s*{_one_of(_YA_TIDAK)}\s*$",
+         "patternErrorMessage": "tulis ya atau tidak (true atau false)"},
+        {"enum": [0, 1]},
+    ]}
+
+
+def jadwal_schema() -> JsonSchemaValue:
+    """A step's months: [3, 6, 9, 12], ['1-12'], '1-12' or a word such as 'triwulan'."""
+    from generator.jadwal import KATA_KUNCI  # jadwal imports the model
+
+    bulan = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 12},
+                       {"type": "string", "pattern": f"^{_RENTANG}$"}]}
+    kata = rf"^\s*({_one_of(KATA_KUNCI)}|{_RENTANG})\s*$"
+    return {"anyOf": [
+        {"type": "array", "items": bulan, "minItems": 1},
+        {"type": "string", "pattern": kata,
+         "patternErrorMessage": "tulis daftar bulan, mis. [3, 6, 9, 12] atau ['1-12'], atau "
+         "salah satu dari: " + ", ".join(KATA_KUNCI)},
+    ]}
+
+
+def capaian_bulan_schema() -> JsonSchemaValue:
+    """A key of a matrix row's 'capaian': a month (4) or a range of months ('1-12')."""
+    return {"type": "string", "pattern": rf"^\s*(\d+|{_RENTANG})\s*$"}
+
+
+def _given(key: str) -> JsonSchemaValue:
+    """The key is written with a value (the model treats an empty value as not written)."""
+    return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}
+
+
+_ALTERNATIVES: dict[str, tuple[str, tuple[str, str]]] = {
+    Orang.__name__: ("oneOf", ("jabatan", "peran")),
+    Area.__name__: ("oneOf", ("komponen", "program")),
+    Rencana.__name__: ("anyOf", ("keputusan", "mandiri")),
+}
+"""Models whose validator wants exactly one (oneOf) or at least one (anyOf) of two keys."""
+
+
+class _PlanSchema(GenerateJsonSchema):
+    """pydantic's validation-mode schema, widened to what zi's lenient reading accepts."""
+
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        """Text, or a number where the model turns numbers into text (`nomor: 400`)."""
+        json_schema = super().str_schema(schema)
+        if self._config.coerce_numbers_to_str or schema.get("coerce_numbers_to_str"):
+            json_schema["type"] = ["string", "number"]
+        return json_schema
+
+    def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:
+        """true/false, or ya/tidak and the other words zi reads as yes/no."""
+        return _ya_tidak()
+
+    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        """Text in either date form; YAML dates reach the model as text."""
+        return {"type": "string", "pattern": _TANGGAL,
+                "patternErrorMessage": "tulis seperti 2025-09-09 atau 9 September 2025"}
+
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        """A mapping whose keys follow a pattern, every other key refused."""
+        json_schema = super().dict_schema(schema)
+        # pydantic turns a key pattern into patternProperties, which lets any other key pass
+        for pattern, values in json_schema.pop("patternProperties", {}).items():
+            json_schema["propertyNames"] = {"pattern": pattern}
+            json_schema["additionalProperties"] = values
+        return json_schema
 
 
 def plan_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a plan file, descriptions in Bahasa Indonesia."""
-    schema = Rencana.model_json_schema()
+    schema = Rencana.model_json_schema(mode="validation", schema_generator=_PlanSchema)
+    for name, (keyword, keys) in _ALTERNATIVES.items():
+        target = schema if name == Rencana.__name__ else schema["$defs"][name]
+        target[keyword] = [_given(key) for key in keys]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Rencana Aksi Zona Integritas (zi)",
+        "title": TITLE,
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+@cache
+def schema_text() -> str:
+    """The schema as `zi schema` prints it and as the file beside a plan holds it."""
+    return json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def named_schema(plan: Path) -> Path | None:
+    """The schema file a plan's modeline names beside it, or None for any other modeline."""
+    try:
+        with plan.open(encoding="utf-8-sig") as file:
+            first = file.readline(1000)
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _MODELINE.match(first.strip())
+    if not found or found[1].removeprefix("./") != SCHEMA_FILE:
+        return None
+    return plan.parent / SCHEMA_FILE
+
+
+def write_schema_beside(plan: Path) -> Path | None:
+    """Write the schema a plan's modeline names when it is missing or an older zi's.
+
+    A plan copied alone to another folder then gets its schema on the first `zi check` or
+    `zi build`; a schema file that zi did not write is left alone. Returns the file written.
+    """
+    target = named_schema(plan)
+    if target is None:
+        return None
+    text = schema_text()
+    try:
+        if target.exists():
+            current = target.read_text(encoding="utf-8")
+            if current == text or f'"title": {json.dumps(TITLE)}' not in current:
+                return None
+        from generator.build import Output, write_atomically
+
+        write_atomically(Output(target, text.encode("utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return None  # a read-only folder: the plan still checks and builds
+    return target

@@ -187,6 +187,7 @@ def test_check_of_a_folder_checks_every_plan_in_it(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main(["check", str(folder)], out, err) == 1
     assert out.getvalue().splitlines() == [
+        f"ditulis: {folder}/rencana.schema.json (JSON Schema untuk VS Code)",  # copied alone
         f"{folder}/kota-0.yaml: baik, tidak ada kesalahan.",
         f"{folder}/kota-1.yaml: baik, tidak ada kesalahan.",
         "Diperiksa 3 rencana: 2 baik, 0 dengan peringatan, 1 dengan kesalahan."]
