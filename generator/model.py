@@ -80,9 +80,20 @@ def _ya_tidak(value: object) -> object:
 
 
 def _anggaran(value: object) -> object:
-    """'ya'/'tidak' mean DIPA or nothing, never a source of funds named 'ya'."""
+    """'ya'/'tidak' mean DIPA or nothing, never a source of funds named 'ya' or '5'."""
     if isinstance(value, str) and value.strip().lower() in YA_TIDAK:
         return YA_TIDAK[value.strip().lower()]
+    if not isinstance(value, bool | str):
+        raise PydanticCustomError("jenis", "harus berupa {harapan}", {
+            "harapan": "ya atau tidak (true atau false), atau teks sumber biayanya"})
+    return value
+
+
+def _target_capaian(value: object) -> object:
+    """Text or {jumlah, satuan}; a list or an empty value is neither."""
+    if value is None or isinstance(value, list):
+        raise PydanticCustomError("jenis", "harus berupa {harapan}", {
+            "harapan": "teks, atau pemetaan {jumlah: 1, satuan: Dokumen}"})
     return value
 
 
@@ -207,6 +218,10 @@ def _parse_jadwal(value: object) -> object:
 
     if value is None:
         return value
+    for item in value if isinstance(value, list) else ():
+        if item is None or isinstance(item, bool | float | list | dict):
+            raise PydanticCustomError("jadwal", "tiap butir jadwal harus angka bulan 1-12 atau "
+                                      "rentang seperti '4-6'")
     try:
         return bulan_dari(value)
     except ValueError as exc:
@@ -248,6 +263,7 @@ class Langkah(_Model):
     target_capaian: Annotated[
         Annotated[TeksBebas, Tag("teks")] | Annotated[Capaian, Tag("capaian")],
         Discriminator(lambda v: "capaian" if isinstance(v, dict | Capaian) else "teks"),
+        BeforeValidator(_target_capaian),
     ] = ""
     """Target capaian: teks, atau {jumlah: 1, satuan: Dokumen} yang tercetak '1 (satu) Dokumen'."""
 

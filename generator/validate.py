@@ -173,8 +173,16 @@ def _message(name: str, kind: str, error: dict[str, Any], value: Any,
     if kind == "teks_angka":
         return (f"'{name}' harus berupa teks atau bilangan bulat 0 ke atas, bukan {said}"
                 f"{_quote_hint(written, value)}")
+    if kind == "jenis":
+        return f"'{name}' harus berupa {error['ctx']['harapan']}, bukan {said}"
+    if kind == "tanggal" and (isinstance(value, bool) or not isinstance(value, str | int)):
+        return (f"'{name}' harus berupa tanggal, mis. 2025-09-09 atau 9 September 2025, bukan "
+                f"{said}")
     if kind in ("ya_tidak", "bool_type", "bool_parsing"):
         return f"'{name}' harus ya atau tidak (true atau false), bukan {said}"
+    info = _field_info(path)
+    if value is None and info is not None and not info.is_required():
+        return f"'{name}' kosong; tulis isinya, atau hapus baris ini bila tidak dipakai"
     if kind in _TYPE_NAMES:
         return f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {said}"
     if kind in ("float_parsing", "float_type"):
@@ -194,7 +202,6 @@ def _message(name: str, kind: str, error: dict[str, Any], value: Any,
         return f"'{name}' harus {_bounds(path, error)}, bukan {said}"
     if kind in _OWN_KINDS:
         return f"'{name}': {error['msg']}" if path else error["msg"]
-    info = _field_info(path)
     expected = f"; yang diharapkan: {info.description}" if info and info.description else ""
     return f"'{name}' tidak dapat dipakai: {said}{expected}"
 

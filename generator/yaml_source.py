@@ -164,8 +164,10 @@ def read_source(file: str, text: str) -> Source:
     try:
         node = yaml.compose(text, Loader=FastSafeLoader)
     except yaml.MarkedYAMLError as fast_exc:
-        if not _nbsp_errors(source, text):
-            _syntax_error(source, text, _detailed_error(text, fast_exc))
+        exc = _detailed_error(text, fast_exc)
+        mark = getattr(exc, "problem_mark", None)
+        if not _nbsp_errors(source, text, mark.line + 1 if mark else None):
+            _syntax_error(source, text, exc)
         return source
     except yaml.YAMLError as exc:
         source.error(Position(1, 1), f"YAML tidak valid: {_problem_text(exc)}")
@@ -174,14 +176,18 @@ def read_source(file: str, text: str) -> Source:
         source.error(Position(1, 1), "berkas kosong: tidak ada isi rencana aksi")
         return source
     walker = _Walker(source, text.splitlines())
-    source.data = walker.value(node, ())
+    data = walker.value(node, ())
+    source.data = None if walker.broken else data
     return source
 
 
-def _nbsp_errors(source: Source, text: str) -> bool:
-    """Report non-breaking spaces where they break the structure; True if any was found."""
+def _nbsp_errors(source: Source, text: str, last: int | None) -> bool:
+    """Report non-breaking spaces that break the structure up to the line where reading
+    failed (those after it cannot be the cause); True if any was found."""
     found = False
     for number, line in enumerate(text.splitlines(), start=1):
+        if last is not None and number > last:
+            break
         if _NBSP not in line:
             continue
         for pattern, where in _NBSP_PLACES:
@@ -221,6 +227,8 @@ class _Walker:
         self.constructor = yaml.SafeLoader("")
         self.count = 0
         self.stopped = False
+        self.broken = False
+        """A non-breaking space indents a key: nesting is wrong, so the values are not checked."""
 
     def value(self, node: yaml.Node, path: Path) -> Any:
         """The plain value of a node; collections with unusual tags are refused."""
@@ -300,6 +308,13 @@ class _Walker:
                                   "kunci bersusun tidak didukung)")
                 continue
             key = str(self.scalar(key_node))
+            if _NBSP in key:
+                where = "di awal baris" if key.startswith(_NBSP) else "di dalam kunci"
+                column = key_pos.column + (key.index(_NBSP) if not key_node.style else 1)
+                self.source.error(Position(key_pos.line, column),
+                                  "YAML tidak valid: " + _NBSP_MESSAGE.format(where=where))
+                key = key.replace(_NBSP, " ").strip()
+                self.broken = self.broken or where == "di awal baris"
             if key in first_seen:
                 first = first_seen[key]
                 message = (f"kunci '{key}' ditulis dua kali (pertama di baris {first.line}); "
