@@ -334,6 +334,35 @@ def _check_catalog_keys(source: Source) -> list[Diagnostic]:
     return found
 
 
+def _takes_text(annotation: Any) -> bool:
+    """Whether a field's type holds text (a dict's key type does not count)."""
+    if annotation is str:
+        return True
+    args = getattr(annotation, "__args__", ()) or ()
+    if get_origin(annotation) is dict:
+        args = args[1:]
+    return any(_takes_text(arg) for arg in args)
+
+
+def _numbers_printed_otherwise(source: Source) -> list[Diagnostic]:
+    """Text fields given a number YAML rewrites: 0400 is octal 256, 1:30 is 90, 1_000 is 1000."""
+    found = []
+    for path, written in source.written.items():
+        try:
+            value = _lookup(source.data, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or written == str(value):
+            continue
+        named = path[: max(i for i, part in enumerate(path) if isinstance(part, str)) + 1]
+        info = _field_info(named)
+        if info is not None and _takes_text(info.annotation):
+            found.append(Diagnostic(source.file, source.where(path), (
+                f"'{field_name(path)}': {written} tanpa tanda kutip dibaca YAML sebagai angka "
+                f"{value} dan akan tercetak {value}; apit dengan tanda kutip: \"{written}\"")))
+    return found
+
+
 def validate_source(source: Source) -> Rencana:
     """Validate read YAML; raise PlanError with every problem when anything is wrong."""
     problems = list(source.errors) + list(source.warnings)
@@ -348,6 +377,7 @@ def validate_source(source: Source) -> Rencana:
         except ValidationError as exc:
             problems += _translate_all(source, exc.errors(include_url=False))
         problems += _check_refs(source) + _check_catalog_keys(source)
+        problems += _numbers_printed_otherwise(source)
     if any(d.is_error for d in problems) or plan is None:
         raise PlanError(_unique(problems))
     return plan
