@@ -83,7 +83,7 @@ CURLY_HINT = "tanda kutip lengkung \u201c \u201d tidak dihitung sebagai kutip ol
 
 _COMMENT_AFTER = re.compile(r"(\s+)#(.?)")
 _NOT_PROSE = {"tingkat", "penandatangan", "pengesah_salinan", "orang", "peran", "nip", "kertas",
-              "huruf", "logo", "kolom", "tahun", "nomor", "tanggal", "jadwal", "situs"}
+              "huruf", "logo", "kolom", "tahun", "tanggal", "jadwal", "situs"}
 """Keys whose values are keys, choices or codes: a comment after them is a comment."""
 
 
@@ -270,7 +270,14 @@ class _Walker:
         return value
 
     def _check_plain_text(self, node: yaml.ScalarNode, value: str, path: Path) -> None:
-        """Unquoted prose: a ' #' that cut it, or curly quotes that will be printed."""
+        """Unquoted prose: a '-' list mark glued by a Word space, a ' #' that cut it, or curly
+        quotes that will be printed."""
+        if value.startswith("-" + _NBSP):
+            start = node.start_mark
+            self.source.error(Position(start.line + 1, start.column + 2), "YAML tidak valid: "
+                              + _NBSP_MESSAGE.format(where="setelah tanda '-'"))
+            self.source.refused.add(path)  # it was meant as a list, not as this text
+            return
         if value[:1] in _CURLY and value[-1:] in _CURLY:
             self.source.warn(_pos(node.start_mark), "kutip-lengkung",
                              f"{CURLY_HINT} dan akan ikut tercetak; ganti dengan kutip biasa "
