@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -44,9 +45,11 @@ class Diagnostic:
 
 
 def _printable(text: str) -> str:
-    """One line, no terminal control sequences: text quoted from a plan is shown escaped."""
+    """One line, no terminal control sequences: text quoted from a plan is shown escaped; a
+    non-breaking or other wide space (pasted from Word) is shown as the space it looks like."""
     return "".join(
         ch if ch.isprintable() or ch == " " else
+        " " if unicodedata.category(ch) == "Zs" else
         {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch, f"\\x{ord(ch):02x}" if ord(ch) < 256
                                                       else f"\\u{ord(ch):04x}")
         for ch in text)

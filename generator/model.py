@@ -10,8 +10,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StrictInt,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -50,8 +52,80 @@ def _exactly_one(first: object, second: object, choices: str) -> None:
         raise PydanticCustomError("salah_satu", "isi salah satu: {choices}", {"choices": choices})
 
 
+YA_TIDAK = {"ya": True, "tidak": False, "true": True, "false": False, "yes": True, "no": False,
+            "on": True, "off": False}
+"""Words accepted as yes/no when written as text (any case). zi's YAML (1.1) already reads
+unquoted true/false, yes/no and on/off as booleans; an editor's YAML 1.2 reads yes/no and on/off
+as text, so the words are taken as text too and the schema can say the same."""
+
+
+def _teks(value: object) -> object:
+    """Text fields take text or a whole number >= 0 (printed as written), never a YAML boolean
+    or a fraction, which would silently print as 'True' or lose digits."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("teks_ya_tidak", "harus berupa teks, bukan nilai ya/tidak "
+                                  "'{nilai}'; bila memang teks, apit dengan tanda kutip",
+                                  {"nilai": str(value).lower()})
+    if isinstance(value, float) or (isinstance(value, int) and value < 0):
+        raise PydanticCustomError("teks_angka", "harus berupa teks, bukan angka {nilai}; bila "
+                                  "memang teks, apit dengan tanda kutip", {"nilai": value})
+    return value
+
+
+def _ya_tidak(value: object) -> object:
+    """A yes/no field: a YAML boolean, or ya/tidak (true/false, yes/no) written as text."""
+    if isinstance(value, str) and value.strip().lower() in YA_TIDAK:
+        return YA_TIDAK[value.strip().lower()]
+    if isinstance(value, bool):
+        return value
+    raise PydanticCustomError("ya_tidak", "harus ya atau tidak (true atau false)")
+
+
+def _anggaran(value: object) -> object:
+    """'ya'/'tidak' mean DIPA or nothing, never a source of funds named 'ya' or '5'."""
+    if isinstance(value, str) and value.strip().lower() in YA_TIDAK:
+        return YA_TIDAK[value.strip().lower()]
+    if not isinstance(value, bool | str):
+        raise PydanticCustomError("jenis", "harus berupa {harapan}", {
+            "harapan": "ya atau tidak (true atau false), atau teks sumber biayanya"})
+    return value
+
+
+def _target_capaian(value: object) -> object:
+    """Text or {jumlah, satuan}; a list or an empty value is neither."""
+    if value is None or isinstance(value, list):
+        raise PydanticCustomError("jenis", "harus berupa {harapan}", {
+            "harapan": "teks, atau pemetaan {jumlah: 1, satuan: Dokumen}"})
+    return value
+
+
+_POLA_YA_TIDAK = "^\\s*(" + "|".join(
+    "".join(f"[{c.upper()}{c}]" for c in word) for word in YA_TIDAK) + ")\\s*$"
+
 Tanggal = Annotated[date, BeforeValidator(_parse_tanggal)]
-Teks = Annotated[str, Field(min_length=1)]
+Teks = Annotated[str, BeforeValidator(_teks), Field(min_length=1)]
+TeksBebas = Annotated[str, BeforeValidator(_teks)]
+"""Text that may be empty."""
+YaTidak = Annotated[
+    bool,
+    BeforeValidator(_ya_tidak),
+    WithJsonSchema({
+        "anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _POLA_YA_TIDAK}],
+        "description": "ya atau tidak: true/false, yes/no, atau teks ya/tidak (huruf apa pun).",
+    }),
+]
+"""A yes/no field: true/false (also yes/no, on/off unquoted) or the words ya/tidak."""
+Anggaran = Annotated[
+    Annotated[bool, Tag("ya_tidak")] | Annotated[Teks, Tag("teks")],
+    Discriminator(lambda v: "ya_tidak" if isinstance(v, bool) else "teks"),
+    BeforeValidator(_anggaran),
+    WithJsonSchema({
+        "anyOf": [{"type": "boolean"}, {"type": "string", "minLength": 1}],
+        "description": "true atau ya: DIPA Sekretariat satker; false atau tidak: tanpa diktum "
+                       "pembebanan; teks lain: sumber biayanya.",
+    }),
+]
+"""The funding diktum: a yes/no (ya/tidak as words too) or the text of the source of funds."""
 
 
 class _Model(BaseModel):
@@ -73,10 +147,10 @@ class Satker(_Model):
     """Nama wilayah tanpa 'Kabupaten'/'Kota'/'Provinsi', mis. 'Kutai Timur'."""
     tempat: Teks
     """Kota tempat keputusan ditetapkan, mis. 'Sangatta'."""
-    provinsi: str | None = None
+    provinsi: TeksBebas | None = None
     """Provinsi tempat kabupaten/kota ini, mis. 'Kalimantan Timur' (agar KPU provinsinya tidak
     dianggap nama satker lain)."""
-    logo: str | None = None
+    logo: TeksBebas | None = None
     """Gambar logo di kop (PNG atau JPEG, di folder rencana), mis. 'logo.png'."""
 
 
@@ -89,7 +163,7 @@ class Orang(_Model):
     """Jabatan, mis. 'Kepala Subbagian Hukum dan SDM'. Kosongkan bila memakai 'peran'."""
     peran: Literal["ketua", "anggota", "sekretaris"] | None = None
     """Untuk Ketua, Anggota, dan Sekretaris KPU: jabatan dibentuk dari nama satker."""
-    nip: str | None = None
+    nip: TeksBebas | None = None
     """NIP (boleh kosong)."""
 
     @model_validator(mode="after")
@@ -102,7 +176,7 @@ class Orang(_Model):
 class Keputusan(_Model):
     """Batang tubuh keputusan."""
 
-    nomor: str | None = None
+    nomor: TeksBebas | None = None
     """Nomor keputusan, mis. '400'. Kosongkan selama belum diregistrasi: tercetak 'NOMOR ...'."""
     tahun: StrictInt = Field(ge=2000, le=2100)
     """Tahun keputusan dan rencana aksi, mis. 2025."""
@@ -114,7 +188,7 @@ class Keputusan(_Model):
     """Pertimbangan, masing-masing diawali 'bahwa'. Huruf a, b, ... dan ';' dibuat. Bila
     kosong: satu pertimbangan baku. Pertimbangan penutup ('bahwa berdasarkan pertimbangan
     sebagaimana dimaksud dalam huruf a, ...') ditambahkan sendiri."""
-    penutup_menimbang: bool = True
+    penutup_menimbang: YaTidak = True
     """Tambahkan pertimbangan penutup baku (false bila semua pertimbangan ditulis sendiri)."""
     mengingat: list[Teks] = Field(min_length=1)
     """Dasar hukum: kunci katalog (mis. uu-7-2017, dikutip lengkap dengan perubahannya) atau
@@ -122,8 +196,9 @@ class Keputusan(_Model):
     diktum: list[Teks] | None = Field(default=None, min_length=1)
     """Isi diktum; kata KESATU, KEDUA, ... dibuat. Bila kosong: diktum baku (penetapan dengan
     rujukan lampiran, pembebanan anggaran bila 'anggaran' diisi, dan mulai berlaku)."""
-    anggaran: bool | Teks = False
-    """Diktum pembebanan biaya: true untuk DIPA Sekretariat satker, atau teks sumber biayanya."""
+    anggaran: Anggaran = False
+    """Diktum pembebanan biaya: true (atau ya) untuk DIPA Sekretariat satker, false (atau tidak)
+    tanpa diktum itu, atau teks sumber biayanya."""
     penandatangan: Teks
     """Kunci orang (di 'orang') yang menandatangani sebagai Ketua."""
     pengesah_salinan: Teks
@@ -145,6 +220,10 @@ def _parse_jadwal(value: object) -> object:
 
     if value is None:
         return value
+    for item in value if isinstance(value, list) else ():
+        if item is None or isinstance(item, bool | float | list | dict):
+            raise PydanticCustomError("jadwal", "tiap butir jadwal harus angka bulan 1-12 atau "
+                                      "rentang seperti '4-6'")
     try:
         return bulan_dari(value)
     except ValueError as exc:
@@ -173,17 +252,21 @@ class Langkah(_Model):
 
     aksi: Teks
     """Uraian langkah aksi."""
-    bukti_fisik: str = ""
+    bukti_fisik: TeksBebas = ""
     """Bukti fisik (dokumen, foto, laporan)."""
     jadwal: Jadwal | None = None
     """Bulan pelaksanaan, mis. [3, 6, 9, 12], ['1-12'], 'triwulan', 'semester', 'setiap
     bulan'. Menjadi teks target waktu dan centang bulan. Bila kosong, bulan dibaca dari
     target_waktu bila bisa."""
-    target_waktu: str = ""
+    target_waktu: TeksBebas = ""
     """Kapan, mis. 'Januari - Desember 2025'. Bila kosong dan jadwal diisi, teksnya dibuat."""
-    penanggung_jawab: str | None = None
+    penanggung_jawab: TeksBebas | None = None
     """Tim yang bertanggung jawab atas langkah ini (tata letak 18 kolom)."""
-    target_capaian: str | Capaian = ""
+    target_capaian: Annotated[
+        Annotated[TeksBebas, Tag("teks")] | Annotated[Capaian, Tag("capaian")],
+        Discriminator(lambda v: "capaian" if isinstance(v, dict | Capaian) else "teks"),
+        BeforeValidator(_target_capaian),
+    ] = ""
     """Target capaian: teks, atau {jumlah: 1, satuan: Dokumen} yang tercetak '1 (satu) Dokumen'."""
 
 
@@ -203,7 +286,7 @@ class Komponen(_Model):
     """Nama komponen, mis. 'Tim Kerja'."""
     indikator: list[Indikator] = Field(min_length=1)
     """Indikator komponen ini."""
-    penanggung_jawab: str | None = None
+    penanggung_jawab: TeksBebas | None = None
     """Tim yang bertanggung jawab atas semua langkah komponen ini."""
 
 
@@ -214,7 +297,7 @@ class Program(_Model):
     """Nama program."""
     komponen: list[Komponen] = Field(min_length=1)
     """Komponen di dalam program ini."""
-    penanggung_jawab: str | None = None
+    penanggung_jawab: TeksBebas | None = None
     """Tim yang bertanggung jawab atas semua langkah program ini."""
 
 
@@ -227,7 +310,7 @@ class Area(_Model):
     """Komponen langsung di bawah area (pilih ini atau 'program')."""
     program: list[Program] | None = Field(default=None, min_length=1)
     """Program di dalam area, masing-masing dengan komponennya (pilih ini atau 'komponen')."""
-    penanggung_jawab: str | None = None
+    penanggung_jawab: TeksBebas | None = None
     """Tim yang bertanggung jawab atas semua langkah area ini, mis. 'Tim Manajemen Perubahan'."""
 
     @model_validator(mode="after")
@@ -239,7 +322,7 @@ class Area(_Model):
 class RencanaAksi(_Model):
     """Lampiran Rencana Aksi: tabel area, komponen, indikator, dan langkah aksi."""
 
-    judul: str | None = None
+    judul: TeksBebas | None = None
     """Judul tabel; bila kosong: 'Rencana Aksi Pembangunan Zona Integritas KPU ... Tahun ...'."""
     tanpa_komponen: list[Teks] = Field(default_factory=list)
     """Komponen resmi PermenPAN RB 90/2021 yang sengaja tidak direncanakan (agar tidak
@@ -283,7 +366,7 @@ class TimKerja(_Model):
 class Tim(_Model):
     """Lampiran Susunan dan Personalia."""
 
-    judul: str | None = None
+    judul: TeksBebas | None = None
     """Judul lampiran; bila kosong: 'Susunan dan Personalia'."""
     pengarah: list[Anggota] = Field(min_length=1)
     """Ketua dan Anggota KPU sebagai pengarah."""
@@ -296,7 +379,7 @@ class BagianBab(_Model):
 
     judul: Teks
     """Judul bagian, mis. 'Latar Belakang' (dicetak kapital)."""
-    isi: str = ""
+    isi: TeksBebas = ""
     """Naskah: paragraf dipisah baris kosong; butir daftar diawali '-', '1.', 'a.', '1)' atau
     'a)' dan bersarang menurut indentasi; *miring*, **tebal**."""
     dasar_hukum: list[Teks] | None = None
@@ -319,13 +402,13 @@ class Bab(_Model):
 
     judul: Teks
     """Judul bab, mis. 'Pendahuluan' (dicetak kapital)."""
-    isi: str = ""
+    isi: TeksBebas = ""
     """Naskah pembuka bab."""
     bagian: list[BagianBab] = Field(default_factory=list)
     """Bagian A., B., C., ..."""
     area: list[AreaKerja] = Field(default_factory=list)
     """Bagian per area (A. AREA I - ..., dengan Target dan Rencana Aksi)."""
-    matriks: bool = False
+    matriks: YaTidak = False
     """Cetak matriks TARGET CAPAIAN bulanan di akhir bab ini."""
 
 
@@ -367,15 +450,15 @@ class AreaMatriks(_Model):
 class RencanaKerja(_Model):
     """Lampiran buklet Rencana Kerja: sampul, kata pengantar, bab-bab, matriks target."""
 
-    judul: str | None = None
+    judul: TeksBebas | None = None
     """Judul lampiran; bila kosong: 'Rencana Kerja Pembangunan Zona Integritas ... Tahun ...'."""
     sampul: list[Teks] | None = None
     """Baris-baris judul di sampul; bila kosong dipakai judul lampiran."""
-    situs: str | None = None
+    situs: TeksBebas | None = None
     """Alamat situs di sampul, mis. 'id.kpu.go.id/kalbar'."""
     kata_pengantar: Teks
     """Naskah kata pengantar (ditandatangani Ketua)."""
-    tanggal_pengantar: str | None = None
+    tanggal_pengantar: TeksBebas | None = None
     """Tanggal di bawah kata pengantar, mis. 'April 2025'; bila kosong dari tanggal keputusan."""
     bab: list[Bab] = Field(min_length=1)
     """BAB I, BAB II, ..."""

@@ -101,10 +101,14 @@ class _PlanSchema(GenerateJsonSchema):
     """pydantic's validation-mode schema, widened to what zi's lenient reading accepts."""
 
     def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
-        """Text, or a number where the model turns numbers into text (`nomor: 400`)."""
+        """Text, or a whole number >= 0 where the model turns it into text (`nomor: 400`)."""
         json_schema = super().str_schema(schema)
         if self._config.coerce_numbers_to_str or schema.get("coerce_numbers_to_str"):
-            json_schema["type"] = ["string", "number"]
+            text = {k: v for k, v in json_schema.items() if k != "description"}
+            widened = {"anyOf": [text, {"type": "integer", "minimum": 0}]}
+            if "description" in json_schema:
+                widened["description"] = json_schema["description"]
+            return widened
         return json_schema
 
     def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:

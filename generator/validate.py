@@ -31,13 +31,14 @@ _TYPE_NAMES = {
 }
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, written: str | None = None) -> str:
+    """A value as the user wrote it: 'nilai ya/tidak 'yes'', 'angka .nan', 'teks '...''."""
     if value is None:
         return "kosong"
     if isinstance(value, bool):
-        return f"nilai ya/tidak '{str(value).lower()}'"
+        return f"nilai ya/tidak '{written or str(value).lower()}'"
     if isinstance(value, int | float):
-        return f"angka {value}"
+        return f"angka {written or value}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"teks '{shown}'"
@@ -111,13 +112,104 @@ def _unknown_key(source: Source, path: Path) -> Diagnostic:
     return Diagnostic(source.file, source.where(path, key=True), message)
 
 
+_OWN_KINDS = {"tanggal", "salah_satu", "jadwal", "capaian", "dokumen", "rencana_kerja",
+              "mandiri"}
+"""Error kinds raised by the model itself, whose messages are already Indonesian."""
+
+_BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def data_path(data: Any, loc: tuple[Any, ...], *, missing: bool = False) -> Path:
+    """The plan path of a pydantic error location: union tags and validator names, which are
+    not in the plan ('Capaian', 'constrained-str', 'function-after[...]'), are left out."""
+    path: list[str | int] = []
+    for index, part in enumerate(loc):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif missing and index == len(loc) - 1 and isinstance(part, str):
+            pass  # the key that should be there
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _field_info(path: Path) -> Any:
+    """The pydantic field behind a plan path (None for list items and unknown paths)."""
+    if not path or isinstance(path[-1], int):
+        return None
+    model = _model_at(path[:-1])
+    return model.model_fields.get(path[-1]) if model else None
+
+
+def _bounds(path: Path, error: dict[str, Any]) -> str:
+    """'bilangan bulat 0 sampai 999999': the field's whole range, not only the side broken."""
+    ctx = error.get("ctx") or {}
+    low = ctx.get("ge", ctx.get("gt"))
+    high = ctx.get("le", ctx.get("lt"))
+    info = _field_info(path)
+    for item in info.metadata if info else ():
+        low = getattr(item, "ge", None) if getattr(item, "ge", None) is not None else low
+        high = getattr(item, "le", None) if getattr(item, "le", None) is not None else high
+    if low is not None and high is not None:
+        return f"bilangan bulat {low} sampai {high}"
+    return f"paling sedikit {low}" if low is not None else f"paling banyak {high}"
+
+
+def _quote_hint(written: str | None, value: Any) -> str:
+    shown = written if written is not None else str(value).lower()
+    return f"; bila memang teks, apit dengan tanda kutip: \"{shown}\""
+
+
+def _message(name: str, kind: str, error: dict[str, Any], value: Any,
+             written: str | None, path: Path) -> str:
+    """The Indonesian message for one pydantic error, naming the field and what it expects."""
+    said = _describe(value, written)
+    if kind == "teks_ya_tidak":
+        return (f"'{name}' harus berupa teks; {written or str(value).lower()} tanpa tanda kutip "
+                f"dibaca YAML sebagai nilai ya/tidak{_quote_hint(written, value)}")
+    if kind == "teks_angka":
+        return (f"'{name}' harus berupa teks atau bilangan bulat 0 ke atas, bukan {said}"
+                f"{_quote_hint(written, value)}")
+    if kind == "jenis":
+        return f"'{name}' harus berupa {error['ctx']['harapan']}, bukan {said}"
+    if kind == "tanggal" and (isinstance(value, bool) or not isinstance(value, str | int)):
+        return (f"'{name}' harus berupa tanggal, mis. 2025-09-09 atau 9 September 2025, bukan "
+                f"{said}")
+    if kind in ("ya_tidak", "bool_type", "bool_parsing"):
+        return f"'{name}' harus ya atau tidak (true atau false), bukan {said}"
+    info = _field_info(path)
+    if value is None and info is not None and not info.is_required():
+        return f"'{name}' kosong; tulis isinya, atau hapus baris ini bila tidak dipakai"
+    if kind in _TYPE_NAMES:
+        return f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {said}"
+    if kind in ("float_parsing", "float_type"):
+        return f"'{name}' harus berupa angka, mis. 100 atau 50.5, bukan {said}"
+    if kind == "finite_number":
+        return f"'{name}' harus berupa angka biasa, mis. 100, bukan {said}"
+    if kind == "int_parsing_size":
+        return f"'{name}' harus berupa bilangan bulat yang wajar, bukan {said}"
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
+        return f"'{name}' harus salah satu dari: {expected}; tertulis {said}"
+    if kind in ("too_short", "string_too_short"):
+        return f"'{name}' tidak boleh kosong"
+    if kind in ("too_long", "string_too_long"):
+        return f"'{name}' terlalu panjang"
+    if kind in _BOUNDS:
+        return f"'{name}' harus {_bounds(path, error)}, bukan {said}"
+    if kind in _OWN_KINDS:
+        return f"'{name}': {error['msg']}" if path else error["msg"]
+    expected = f"; yang diharapkan: {info.description}" if info and info.description else ""
+    return f"'{name}' tidak dapat dipakai: {said}{expected}"
+
+
 def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
-    loc = tuple(error["loc"])
     kind = error["type"]
-    # pydantic adds the name of a model validator to loc; the data path is what matters
-    path = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+    path = data_path(source.data, tuple(error["loc"]), missing=kind == "missing")
     name = field_name(path)
-    value = error.get("input")
     if kind == "extra_forbidden":
         return _unknown_key(source, path)
     if kind == "missing":
@@ -125,19 +217,8 @@ def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
         where = f" di '{field_name(parent)}'" if parent else ""
         message = f"'{path[-1]}' wajib diisi{where} tetapi belum ada"
         return Diagnostic(source.file, source.where(parent, key=True), message)
-    position = source.where(path)
-    if kind in _TYPE_NAMES:
-        message = f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {_describe(value)}"
-    elif kind == "literal_error":
-        expected = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-        message = f"'{name}' harus salah satu dari: {expected}; tertulis {_describe(value)}"
-    elif kind in ("too_short", "string_too_short"):
-        message = f"'{name}' tidak boleh kosong"
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"'{name}' harus antara 2000 dan 2100, bukan {_describe(value)}"
-    else:  # our own PydanticCustomError messages are already Indonesian
-        message = f"'{name}': {error['msg']}" if path else error["msg"]
-    return Diagnostic(source.file, position, message)
+    message = _message(name, kind, error, error.get("input"), source.written.get(path), path)
+    return Diagnostic(source.file, source.where(path), message)
 
 
 def _translate_all(source: Source, errors: list[Any]) -> list[Diagnostic]:
@@ -145,13 +226,17 @@ def _translate_all(source: Source, errors: list[Any]) -> list[Diagnostic]:
     suggested = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
-            path = tuple(error["loc"])
+            path = data_path(source.data, tuple(error["loc"]))
             close = _closest(str(path[-1]), _known_keys(path[:-1]))
             if close:
                 suggested.add((*path[:-1], close))
-    return [_translate(source, e) for e in errors
-            if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)
-            and not _under(tuple(e["loc"]), source.refused)]
+    kept = []
+    for error in errors:
+        path = data_path(source.data, tuple(error["loc"]), missing=error["type"] == "missing")
+        if not (error["type"] == "missing" and path in suggested) and not _under(
+                path, source.refused):
+            kept.append(_translate(source, error))
+    return kept
 
 
 def _under(path: Path, roots: set[Path]) -> bool:
@@ -198,6 +283,10 @@ def _lookup(data: Any, path: Path) -> Any:
     return data
 
 
+_LIST_PEOPLE = 10
+"""Up to this many people, an unknown key's message lists them all."""
+
+
 def _check_refs(source: Source) -> list[Diagnostic]:
     data = source.data
     people = data.get("orang") if isinstance(data, dict) else None
@@ -213,7 +302,13 @@ def _check_refs(source: Source) -> list[Diagnostic]:
         message = f"'{field_name(path)}': orang '{ref}' tidak ada di 'orang'"
         close = _closest(ref, keys)
         if close:
-            message += f"; maksud Anda '{close}'?"
+            message += f"; maksud Anda '{close}'? Bila orang lain, tambahkan di bawah 'orang'"
+        elif keys and len(keys) <= _LIST_PEOPLE:
+            message += (f"; orang yang ada: {', '.join(keys)}; atau tambahkan '{ref}' di bawah "
+                        "'orang'")
+        else:
+            message += (f"; tambahkan '{ref}' di bawah 'orang' (dengan 'nama' dan 'jabatan' atau "
+                        "'peran'), atau tulis salah satu kunci yang ada di sana")
         found.append(Diagnostic(source.file, source.where(path), message))
     return found
 
@@ -239,9 +334,38 @@ def _check_catalog_keys(source: Source) -> list[Diagnostic]:
     return found
 
 
+def _takes_text(annotation: Any) -> bool:
+    """Whether a field's type holds text (a dict's key type does not count)."""
+    if annotation is str:
+        return True
+    args = getattr(annotation, "__args__", ()) or ()
+    if get_origin(annotation) is dict:
+        args = args[1:]
+    return any(_takes_text(arg) for arg in args)
+
+
+def _numbers_printed_otherwise(source: Source) -> list[Diagnostic]:
+    """Text fields given a number YAML rewrites: 0400 is octal 256, 1:30 is 90, 1_000 is 1000."""
+    found = []
+    for path, written in source.written.items():
+        try:
+            value = _lookup(source.data, path)
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or written == str(value):
+            continue
+        named = path[: max(i for i, part in enumerate(path) if isinstance(part, str)) + 1]
+        info = _field_info(named)
+        if info is not None and _takes_text(info.annotation):
+            found.append(Diagnostic(source.file, source.where(path), (
+                f"'{field_name(path)}': {written} tanpa tanda kutip dibaca YAML sebagai angka "
+                f"{value} dan akan tercetak {value}; apit dengan tanda kutip: \"{written}\"")))
+    return found
+
+
 def validate_source(source: Source) -> Rencana:
     """Validate read YAML; raise PlanError with every problem when anything is wrong."""
-    problems = list(source.errors)
+    problems = list(source.errors) + list(source.warnings)
     if source.data is not None and not isinstance(source.data, dict):
         problems.append(Diagnostic(source.file, source.where(()), "isi berkas harus berupa "
                                    "pemetaan (baris-baris 'kunci: nilai'), mulai dari 'satker:'"))
@@ -253,7 +377,8 @@ def validate_source(source: Source) -> Rencana:
         except ValidationError as exc:
             problems += _translate_all(source, exc.errors(include_url=False))
         problems += _check_refs(source) + _check_catalog_keys(source)
-    if problems or plan is None:
+        problems += _numbers_printed_otherwise(source)
+    if any(d.is_error for d in problems) or plan is None:
         raise PlanError(_unique(problems))
     return plan
 
@@ -278,7 +403,8 @@ def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     """Validate a plan and run every rule; raise PlanError (errors and warnings) on any error."""
     source = read_file(path, shown_as)
     plan = validate_source(source)
-    found = checks.check_plan(plan, source, list(attachment_labels(plan).values()))
+    found = list(source.warnings)
+    found += checks.check_plan(plan, source, list(attachment_labels(plan).values()))
     found += salin.check_salinan(plan, source) + isian.check_isian(plan, source)
     logo = None
     if plan.satker.logo:

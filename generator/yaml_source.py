@@ -66,6 +66,27 @@ _PROBLEMS = (  # (start of PyYAML's problem or context, Indonesian message)
 )
 
 
+_NBSP = "\u00a0"
+_NBSP_MESSAGE = ("spasi tak-putus dari Word (U+00A0) {where}; YAML tidak menghitungnya sebagai "
+                 "spasi: ganti dengan spasi biasa")
+_NBSP_PLACES = (  # (pattern, where it is in words)
+    (re.compile(r"^[ \t]*(\u00a0)"), "di awal baris"),
+    (re.compile(r"^[ \t\u00a0]*(?:- +)*[^\s:#][^:#]*?(?<!\s):(\u00a0)"),
+     "setelah titik dua"),
+    (re.compile(r"^[ \t]*-(\u00a0)"), "setelah tanda '-'"),
+)
+"""Where a non-breaking space pasted from Word breaks the structure (not inside text)."""
+
+_CURLY = "\u201c\u201d\u2018\u2019"
+CURLY_HINT = "tanda kutip lengkung \u201c \u201d tidak dihitung sebagai kutip oleh YAML"
+"""Word's curly quotes look like quotes but protect nothing in YAML."""
+
+_COMMENT_AFTER = re.compile(r"(\s+)#(.?)")
+_NOT_PROSE = {"tingkat", "penandatangan", "pengesah_salinan", "orang", "peran", "nip", "kertas",
+              "huruf", "logo", "kolom", "tahun", "tanggal", "jadwal", "situs"}
+"""Keys whose values are keys, choices or codes: a comment after them is a comment."""
+
+
 @dataclass
 class Source:
     """A plan file read into plain Python values, with the position of each."""
@@ -82,6 +103,12 @@ class Source:
     """Problems found while reading (syntax, tags, duplicate keys)."""
     refused: set[Path] = field(default_factory=set)
     """Values already reported and dropped (unknown tags); the model need not report them."""
+    written: dict[Path, str] = field(default_factory=dict)
+    """Unquoted values YAML read as something other than text (yes, .nan, -5), as written, so
+    a message can quote what the user typed rather than what YAML made of it."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Traps that do not stop reading but may change the printed text (a ' #' cutting a value,
+    curly quotes), as coded warnings."""
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -97,6 +124,11 @@ class Source:
     def error(self, position: Position, message: str) -> None:
         """Record one problem at a position."""
         self.errors.append(Diagnostic(self.file, position, message))
+
+    def warn(self, position: Position, code: str, message: str) -> None:
+        """Record one trap that changes the printed text but does not stop the build."""
+        self.warnings.append(Diagnostic(self.file, position, message, severity="peringatan",
+                                        kode=code))
 
 
 def _pos(mark: yaml.Mark) -> Position:
@@ -133,11 +165,9 @@ def read_source(file: str, text: str) -> Source:
         node = yaml.compose(text, Loader=FastSafeLoader)
     except yaml.MarkedYAMLError as fast_exc:
         exc = _detailed_error(text, fast_exc)
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        if str(getattr(exc, "problem", "")).startswith(_POINT_AT_START):
-            mark = getattr(exc, "context_mark", None) or mark  # the quote or bracket left open
-        position = _pos(mark) if mark else Position(1, 1)
-        source.error(position, f"YAML tidak valid: {_problem_text(exc)}")
+        mark = getattr(exc, "problem_mark", None)
+        if not _nbsp_errors(source, text, mark.line + 1 if mark else None):
+            _syntax_error(source, text, exc)
         return source
     except yaml.YAMLError as exc:
         source.error(Position(1, 1), f"YAML tidak valid: {_problem_text(exc)}")
@@ -145,19 +175,60 @@ def read_source(file: str, text: str) -> Source:
     if node is None:
         source.error(Position(1, 1), "berkas kosong: tidak ada isi rencana aksi")
         return source
-    walker = _Walker(source)
-    source.data = walker.value(node, ())
+    walker = _Walker(source, text.splitlines())
+    data = walker.value(node, ())
+    source.data = None if walker.broken else data
     return source
+
+
+def _nbsp_errors(source: Source, text: str, last: int | None) -> bool:
+    """Report non-breaking spaces that break the structure up to the line where reading
+    failed (those after it cannot be the cause); True if any was found."""
+    found = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if last is not None and number > last:
+            break
+        if _NBSP not in line:
+            continue
+        for pattern, where in _NBSP_PLACES:
+            match = pattern.match(line)
+            if match:
+                source.error(Position(number, match.start(1) + 1),
+                             "YAML tidak valid: " + _NBSP_MESSAGE.format(where=where))
+                found = True
+                break
+    return found
+
+
+def _syntax_error(source: Source, text: str, exc: yaml.MarkedYAMLError) -> None:
+    """One message at the line that needs the fix, not where PyYAML noticed the problem."""
+    problem = str(getattr(exc, "problem", ""))
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    message = _problem_text(exc)
+    if problem.startswith(_POINT_AT_START):
+        mark = getattr(exc, "context_mark", None) or mark  # the quote or bracket left open
+    if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        mark = exc.context_mark  # the line that lacks its colon, not the next key
+        message = ("titik dua (:) setelah kunci tidak ditemukan; tulis 'kunci: nilai', atau "
+                   "bila baris ini sambungan teks di atasnya, apit teks itu dengan tanda kutip")
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines) and any(
+            quote in lines[mark.line] for quote in _CURLY):
+        message += f"; {CURLY_HINT}: ganti dengan kutip biasa \" \""
+    source.error(_pos(mark) if mark else Position(1, 1), f"YAML tidak valid: {message}")
 
 
 class _Walker:
     """Turns composed YAML nodes into plain values while recording positions."""
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, lines: list[str]):
         self.source = source
+        self.lines = lines
         self.constructor = yaml.SafeLoader("")
         self.count = 0
         self.stopped = False
+        self.broken = False
+        """A non-breaking space indents a key: nesting is wrong, so the values are not checked."""
 
     def value(self, node: yaml.Node, path: Path) -> Any:
         """The plain value of a node; collections with unusual tags are refused."""
@@ -173,7 +244,7 @@ class _Walker:
             self._refuse_tag(node, path)
             return None
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
+            return self.mapping(node, path, in_list=bool(path) and isinstance(path[-1], int))
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.scalar(node, path)
@@ -185,6 +256,10 @@ class _Walker:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the model, with a clear message
         value = self.constructor.construct_object(node, deep=True)
+        if path is not None and not node.style and not isinstance(value, str):
+            self.source.written[path] = node.value
+        if path is not None and not node.style and isinstance(value, str):
+            self._check_plain_text(node, value, path)
         if isinstance(value, str) and (bad := _CONTROL.search(value)):
             code = f"U+{ord(bad.group()):04X}"
             self.source.error(_pos(node.start_mark), f"teks memuat karakter kendali {code} yang "
@@ -194,6 +269,33 @@ class _Walker:
             return None
         return value
 
+    def _check_plain_text(self, node: yaml.ScalarNode, value: str, path: Path) -> None:
+        """Unquoted prose: a '-' list mark glued by a Word space, a ' #' that cut it, or curly
+        quotes that will be printed."""
+        if value.startswith("-" + _NBSP):
+            start = node.start_mark
+            self.source.error(Position(start.line + 1, start.column + 2), "YAML tidak valid: "
+                              + _NBSP_MESSAGE.format(where="setelah tanda '-'"))
+            self.source.refused.add(path)  # it was meant as a list, not as this text
+            return
+        if value[:1] in _CURLY and value[-1:] in _CURLY:
+            self.source.warn(_pos(node.start_mark), "kutip-lengkung",
+                             f"{CURLY_HINT} dan akan ikut tercetak; ganti dengan kutip biasa "
+                             "\" \" atau hapus")
+        keys = [part for part in path if isinstance(part, str)]
+        if keys and keys[-1] in _NOT_PROSE:
+            return
+        end = node.end_mark
+        rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        cut = _COMMENT_AFTER.match(rest)
+        if cut and (len(cut.group(1)) == 1 or cut.group(2).strip()):
+            shown = value if len(value) <= 40 else "..." + value[-37:]
+            self.source.warn(Position(end.line + 1, end.column + cut.end(1) + 1),
+                             "komentar-memotong",
+                             f"' #' memulai komentar YAML, jadi teks sesudahnya terpotong dan "
+                             f"yang tercetak hanya '{shown}'; apit seluruh teks dengan tanda "
+                             "kutip")
+
     def _refuse_tag(self, node: yaml.Node, path: Path | None) -> None:
         if path is not None:
             self.source.refused.add(path)
@@ -201,9 +303,10 @@ class _Walker:
         self.source.error(_pos(node.start_mark), f"tag YAML '{tag}' tidak diizinkan; tulis "
                           "nilainya sebagai teks, angka, tanggal, daftar, atau pemetaan biasa")
 
-    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path, in_list: bool) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Position] = {}
+        first_key = None
         for key_node, value_node in node.value:
             key_pos = _pos(key_node.start_mark)
             merge = key_node.tag == "tag:yaml.org,2002:merge"
@@ -212,12 +315,27 @@ class _Walker:
                                   "kunci bersusun tidak didukung)")
                 continue
             key = str(self.scalar(key_node))
+            if _NBSP in key:
+                where = "di awal baris" if key.startswith(_NBSP) else "di dalam kunci"
+                column = key_pos.column + (key.index(_NBSP) if not key_node.style else 1)
+                self.source.error(Position(key_pos.line, column),
+                                  "YAML tidak valid: " + _NBSP_MESSAGE.format(where=where))
+                key = key.replace(_NBSP, " ").strip()
+                self.broken = self.broken or where == "di awal baris"
             if key in first_seen:
                 first = first_seen[key]
-                self.source.error(key_pos, f"kunci '{key}' ditulis dua kali (pertama di baris "
-                                  f"{first.line}); YAML hanya menyimpan yang terakhir, hapus salah "
-                                  "satunya")
+                message = (f"kunci '{key}' ditulis dua kali (pertama di baris {first.line}); "
+                           "YAML hanya menyimpan yang terakhir, hapus salah satunya")
+                if in_list and key == first_key:
+                    item = "langkah" if path[-2:-1] == ("langkah",) else "butir"
+                    message = (f"kunci '{key}' ditulis dua kali dalam satu {item} (pertama di "
+                               f"baris {first.line}); awali {item} baru dengan '- ' "
+                               f"(- {key}: ...): setiap butir daftar diawali '- '")
+                    first_seen = {}  # the keys after it belong to the next item
+                self.source.error(key_pos, message)
+                first_seen.setdefault(key, key_pos)
                 continue
+            first_key = key if first_key is None else first_key
             first_seen[key] = key_pos
             child = (*path, key)
             self.source.keys[child] = key_pos

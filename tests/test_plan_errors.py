@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.cli import main
+from generator.context import build_document
 from generator.diagnostics import PlanError
-from generator.validate import load_plan
-from tests.conftest import FIXTURES
+from generator.model import Bab
+from generator.render_text import render_text
+from generator.validate import check_file, load_plan, read_file, validate_source
+from generator.yaml_source import Source
+from tests.conftest import FIXTURES, PLANS, squash
 
 CASES = sorted((FIXTURES / "errors").glob("*.yaml"))
 
@@ -81,3 +89,172 @@ def test_valid_minimal_plan_checks_without_errors():
     assert lines[-1] == "0 kesalahan dan 6 peringatan ditemukan: komponen-hilang 6."
     assert main(["check", "--strict", str(FIXTURES / "minimal.yaml")], io.StringIO(),
                 io.StringIO()) == 1
+
+
+# --- YAML traps that would change the decree --------------------------------------------------
+
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+DIKTUM_DITULIS = """  diktum:
+    - Menetapkan Rencana Aksi sebagaimana tercantum dalam Lampiran I dan Lampiran II.
+    - Keputusan ini mulai berlaku pada tanggal ditetapkan.
+"""
+DIPA = ("Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini dibebankan pada "
+        "Anggaran Pendapatan dan Belanja Negara")
+
+
+def plan_text(*changes: tuple[str, str]) -> str:
+    """The minimal plan with some lines changed, each change checked to apply."""
+    text = MINIMAL
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def decree(tmp_path: Path, text: str) -> str:
+    """The decree's text as printed, for a plan that must be valid."""
+    plan = tmp_path / "rencana.yaml"
+    plan.write_text(text, encoding="utf-8")
+    return render_text(build_document(check_file(plan).plan, "salinan"))
+
+
+def messages(tmp_path: Path, text: str) -> list[str]:
+    """Every message zi check would print for a plan that must be refused."""
+    plan = tmp_path / "rencana.yaml"
+    plan.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_plan(plan, shown_as="rencana.yaml")
+    return [str(d) for d in info.value.diagnostics]
+
+
+@pytest.mark.parametrize("word", ["ya", "Ya", "YA", "true", "yes", "on", "'ya'", '"True"'])
+def test_anggaran_ya_is_the_dipa_diktum_not_the_text_ya(tmp_path, word):
+    text = decree(tmp_path, plan_text((DIKTUM_DITULIS, f"  anggaran: {word}\n")))
+    assert DIPA in squash(text)
+    assert "dibebankan pada ya" not in text.lower()
+
+
+@pytest.mark.parametrize("word", ["tidak", "Tidak", "false", "no", "off", "'TIDAK'"])
+def test_anggaran_tidak_leaves_the_diktum_out(tmp_path, word):
+    text = decree(tmp_path, plan_text((DIKTUM_DITULIS, f"  anggaran: {word}\n")))
+    assert "Segala biaya" not in text
+    assert "dibebankan pada" not in text
+
+
+def test_anggaran_as_text_names_the_source_of_funds(tmp_path):
+    text = decree(tmp_path, plan_text((DIKTUM_DITULIS, "  anggaran: APBD Kota Contoh\n")))
+    assert "dibebankan pada APBD Kota Contoh." in squash(text)
+
+
+@pytest.mark.parametrize(("word", "closing"), [("tidak", False), ("ya", True), ("Tidak", False)])
+def test_penutup_menimbang_reads_ya_and_tidak(tmp_path, word, closing):
+    one = "    - bahwa untuk membangun Zona Integritas perlu menetapkan rencana aksi;\n"
+    text = plan_text(("  menimbang:\n", f"  penutup_menimbang: {word}\n  menimbang:\n"),
+                     (MINIMAL[MINIMAL.index(one):MINIMAL.index("  mengingat:")], one))
+    assert ("bahwa berdasarkan pertimbangan" in decree(tmp_path, text)) is closing
+
+
+@pytest.mark.parametrize(("word", "value"), [("ya", True), ("TIDAK", False), (True, True),
+                                             ("false", False)])
+def test_matriks_of_a_bab_is_yes_or_no(word, value):
+    assert Bab.model_validate({"judul": "Pendahuluan", "matriks": word}).matriks is value
+
+
+@pytest.mark.parametrize("word", ["yes", "No", "on", "OFF", "true", "False"])
+def test_a_yaml_boolean_where_text_is_expected_is_refused_as_written(tmp_path, word):
+    found = messages(tmp_path, plan_text(("aksi: Membentuk Tim Kerja dan mengumumkannya di "
+                                          "*website*", f"aksi: {word}")))
+    assert found == [
+        f"rencana.yaml:37:25: 'rencana_aksi.area[1].komponen[1].indikator[1].langkah[1].aksi' "
+        f"harus berupa teks; {word} tanpa tanda kutip dibaca YAML sebagai nilai ya/tidak; bila "
+        f"memang teks, apit dengan tanda kutip: \"{word}\""]
+
+
+def test_nomor_400_is_printed_as_written(tmp_path):
+    text = decree(tmp_path, plan_text(("  tahun: 2026\n", "  nomor: 400\n  tahun: 2026\n")))
+    assert "NOMOR 400 TAHUN 2026" in text
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "-5", "1.10", "4.5e+2"])
+def test_a_number_that_would_not_print_as_written_is_refused_in_text(tmp_path, value):
+    found = messages(tmp_path, plan_text(("  tahun: 2026\n", f"  nomor: {value}\n  tahun: 2026\n")))
+    assert found == [f"rencana.yaml:8:10: 'keputusan.nomor' harus berupa teks atau bilangan bulat "
+                     f"0 ke atas, bukan angka {value}; bila memang teks, apit dengan tanda kutip: "
+                     f"\"{value}\""]
+
+
+def test_quoted_text_with_a_word_space_is_shown_with_a_plain_space(tmp_path):
+    found = messages(tmp_path, plan_text(("tingkat: kota", 'tingkat: "kota\u00a0madya"')))
+    assert found == ["rencana.yaml:3:12: 'satker.tingkat' harus salah satu dari: provinsi, "
+                     "kabupaten, kota; tertulis teks 'kota madya'"]
+
+
+def test_a_comment_after_a_value_cuts_it_and_is_reported_at_the_hash(tmp_path):
+    plan = tmp_path / "rencana.yaml"
+    plan.write_text(plan_text(("aksi: Membentuk Tim Kerja dan mengumumkannya di *website*",
+                               "aksi: Rapat Tim ZI #1 dan seterusnya")), encoding="utf-8")
+    checked = check_file(plan, shown_as="rencana.yaml")
+    assert [str(w) for w in checked.warnings if w.kode == "komentar-memotong"] == [
+        "rencana.yaml:37:38: peringatan [komentar-memotong]: ' #' memulai komentar YAML, jadi "
+        "teks sesudahnya terpotong dan yang tercetak hanya 'Rapat Tim ZI'; apit seluruh teks "
+        "dengan tanda kutip"]
+    langkah = checked.plan.rencana_aksi.area[0].komponen[0].indikator[0].langkah[0]
+    assert langkah.aksi == "Rapat Tim ZI"  # what would be printed
+
+
+def test_comments_in_the_file_zi_new_writes_are_not_cut_text(tmp_path):
+    err = io.StringIO()
+    assert main(["new", "--tingkat", "kota", "--nama", "Contoh", "--tempat", "Contoh",
+                 "--tahun", "2026", "--ketua", "Nama Ketua", "--sekretaris", "Nama Sekretaris",
+                 "-o", str(tmp_path / "baru.yaml")], io.StringIO(), err, io.StringIO()) == 0, \
+        err.getvalue()
+    assert " # " in (tmp_path / "baru.yaml").read_text(encoding="utf-8")
+    source = read_file(tmp_path / "baru.yaml")
+    assert source.warnings == []
+
+
+# Words pydantic or Python would show if an error escaped translation.
+ENGLISH = re.compile(
+    r"Input should|constrained|should be|Field required|Extra inputs|function-|\[key\]|union|"
+    r"\b(?:Capaian|Langkah|Komponen|Indikator|Orang|Keputusan|Satker|Rencana|Anggota|SubTim|"
+    r"Tampilan|Mandiri|BarisMatriks|AreaMatriks|RencanaKerja|Bab|tuple|int|str|bool|float|dict|"
+    r"list|valid|input|[Ee]rror|True|False|None)\b")
+BAD_VALUES = [True, False, None, float("nan"), float("-inf"), -5, 4.5, 10**30, "", "   ", [],
+              {}, {"x": 1}, ["a"], [None], "seratus", "2026-13-45"]
+
+
+def _paths(data: Any, path: tuple = ()) -> Iterator[tuple]:
+    yield path
+    children = data.items() if isinstance(data, dict) else enumerate(data) \
+        if isinstance(data, list) else ()
+    for key, value in children:
+        yield from _paths(value, (*path, key))
+
+
+def _replaced(data: Any, path: tuple, value: Any) -> Any:
+    data = copy.deepcopy(data)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize("plan", sorted(PLANS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_english_or_class_name_reaches_the_user(plan: Path):
+    source = read_file(plan)
+    shapes = set()
+    for path in _paths(source.data):
+        shape = tuple("#" if isinstance(p, int) else p for p in path)
+        if not path or shape in shapes:
+            continue
+        shapes.add(shape)
+        for value in BAD_VALUES:
+            bad = Source(source.file, _replaced(source.data, path, value), source.values,
+                         source.keys)
+            try:
+                validate_source(bad)
+            except PlanError as exc:
+                for diagnostic in exc.diagnostics:
+                    assert not ENGLISH.search(diagnostic.message), (path, value, diagnostic)
+                    assert "'" in diagnostic.message, (path, value, diagnostic)

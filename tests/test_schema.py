@@ -44,6 +44,13 @@ ONLY_ZI = {
     "diktum-lampiran": "diktum menyebut lampiran yang tidak ada",
     "tanggal-salah": "31 Februari: bentuknya sah, tanggalnya tidak ada di kalender",
     "mandiri-tanpa-tabel": "'mandiri' tanpa 'rencana_aksi' (dan orang yang tidak ada)",
+    "orang-banyak": "kunci orang yang tidak ada di 'orang'",
+    "orang-tidak-dikenal": "kunci orang yang tidak ada di 'orang'",
+    "langkah-tanpa-strip": "kunci ditulis dua kali (langkah kedua tanpa '- '); YAML menyimpan "
+    "yang terakhir",
+    # YAML 1.1 (zi) and 1.2 (the editor) read these differently; zi sees the text as written
+    "nomor-oktal": "0400 tanpa kutip: YAML 1.1 membacanya 256, editor (YAML 1.2) 400, keduanya "
+    "bilangan yang sah; zi membandingkannya dengan teks berkas",
 }
 """Error fixtures only zi can find, with why; every other error fixture must fail the schema."""
 
@@ -148,7 +155,6 @@ ACCEPTED = [  # written in a plan, zi accepts it; the editor must not flag it
     (("keputusan", "penutup_menimbang"), False),
     (("satker", "nama"), 50),
     (("orang", "ketua", "nip"), 198001012005011001),
-    (("orang", "ketua", "nip"), 1.5),
     (("orang", "ketua", "jabatan"), None),
     (("orang", "7"), {"nama": "Ani", "jabatan": "Staf"}),
     ((*LANGKAH, "target_capaian"), "1 Dokumen"),
@@ -175,6 +181,9 @@ REJECTED = [  # zi rejects it, and the editor flags it as it is typed
     (("keputusan", "tanggal"), 20250909),
     (("keputusan", "tentang"), ""),
     (("keputusan", "tentang"), True),
+    (("keputusan", "nomor"), -5),
+    (("keputusan", "nomor"), float("nan")),
+    (("orang", "ketua", "nip"), 1.5),
     (("keputusan", "mengingat"), "uu-7-2017"),
     (("keputusan", "mengingat"), []),
     (("keputusan", "penutup_menimbang"), "barangkali"),
