@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from generator.checks import warn
 from generator.diagnostics import Diagnostic
 from generator.model import Rencana
-from generator.yaml_source import Path, Source
+from generator.yaml_source import Source
 
 KODE_ISIAN = "isian-kosong"
 """Rule code of a '(tulis …)' placeholder left in the plan."""
@@ -33,24 +31,13 @@ def nama_saja(nama: str) -> str:
     return " ".join(_LEVEL_WORD.sub(" ", nama).split()).strip(" .,-")
 
 
-def _values(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Every text of the raw plan with its path, names and keys of people included."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _values(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _values(value, (*path, index))
-    elif isinstance(data, str):
-        yield path, data
-
-
 def check_placeholder(source: Source) -> list[Diagnostic]:
     """Every '(tulis …)' text still in the plan, wherever it stays, at its value."""
-    from generator.validate import field_name  # validate imports this module
+    from generator.salin import texts  # salin and validate import this module
+    from generator.validate import field_name
 
     found = []
-    for path, text in _values(source.data):
+    for path, text in texts(source.data, skip=frozenset()):
         for match in _PLACEHOLDER.finditer(text):
             what = match.group(1).strip(" .…")
             found.append(warn(source, path, KODE_ISIAN,

@@ -44,15 +44,16 @@ _SKIP = {"mengingat", "dasar_hukum", "orang", "jadwal", "satker", "penandatangan
 """Fields whose text is not the plan's own prose: citations, names, keys."""
 
 
-def texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Every prose string of the raw plan with its path."""
+def texts(data: Any, path: Path = (), skip: frozenset[str] | set[str] = _SKIP
+          ) -> Iterator[tuple[Path, str]]:
+    """Every prose string of the raw plan with its path (every string at all with skip=())."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key not in _SKIP:
-                yield from texts(value, (*path, key))
+            if key not in skip:
+                yield from texts(value, (*path, key), skip)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from texts(value, (*path, index))
+            yield from texts(value, (*path, index), skip)
     elif isinstance(data, str):
         yield path, data
 
