@@ -347,11 +347,16 @@ def _summary(results: list[Hasil], names: set[str], out: TextIO, prefix: str = "
     summary = (f"Selesai: {counts['dibangun']} dibangun, {counts['dilewati']} dilewati, "
                f"{counts['gagal']} gagal")
     if failed:
-        reasons = "; ".join(f"{r.rencana}: {r.pesan[0] if r.pesan else 'galat'}"
-                            for r in failed if r.rencana in names)
+        reasons = "; ".join(_first_reason(r) for r in failed if r.rencana in names)
         summary += f" ({reasons})"
     print(prefix + summary + ".", file=out)
     return 1 if failed else 0
+
+
+def _first_reason(result: Hasil) -> str:
+    """'plan: why', without naming the plan twice when the message already starts with it."""
+    reason = result.pesan[0] if result.pesan else "galat"
+    return reason if reason.startswith(f"{result.rencana}:") else f"{result.rencana}: {reason}"
 
 
 def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
@@ -429,9 +434,9 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _report(exc.diagnostics, err)
         print(f"{args.plan}: perbaiki dulu sebelum rollover.", file=err)
         return 1
-    if not 2000 <= args.tahun <= 2100 or args.tahun == checked.plan.tahun:
-        print(f"zi rollover: --tahun harus tahun lain antara 2000 dan 2100, bukan {args.tahun}",
-              file=err)
+    if not checked.plan.tahun < args.tahun <= 2100:
+        print(f"zi rollover: --tahun harus tahun sesudah rencana ini ({checked.plan.tahun}), "
+              f"paling lambat 2100, bukan {args.tahun}", file=err)
         return 2
     target = Path(args.output) if args.output else nama_baru(source, checked.plan.tahun,
                                                               args.tahun)

@@ -52,8 +52,8 @@ def _exactly_one(first: object, second: object, choices: str) -> None:
         raise PydanticCustomError("salah_satu", "isi salah satu: {choices}", {"choices": choices})
 
 
-YA_TIDAK = {"ya": True, "tidak": False, "true": True, "false": False, "yes": True, "no": False,
-            "on": True, "off": False}
+YA_TIDAK = {"ya": True, "iya": True, "benar": True, "tidak": False, "salah": False,
+            "true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
 """Words accepted as yes/no when written as text (any case). zi's YAML (1.1) already reads
 unquoted true/false, yes/no and on/off as booleans; an editor's YAML 1.2 reads yes/no and on/off
 as text, so the words are taken as text too and the schema can say the same."""

@@ -160,7 +160,7 @@ def check_langkah(plan: Rencana, source: Source) -> list[Diagnostic]:
         if missing:
             found.append(warn(source, path, "langkah-kosong",
                                f"langkah tanpa {', '.join(missing)}: selnya akan kosong; tulis "
-                               "'-' bila memang tidak ada"))
+                               "\"-\" (dengan tanda kutip) bila memang tidak ada"))
         key = (path[:-2], " ".join(step.aksi.lower().split()),
                " ".join(step.bukti_fisik.lower().split()), bulan_langkah(step))
         if key in seen:

@@ -158,6 +158,16 @@ def _bounds(path: Path, error: dict[str, Any]) -> str:
     return f"paling sedikit {low}" if low is not None else f"paling banyak {high}"
 
 
+def _choice_hint(value: Any, choices: list[str]) -> str:
+    """'Kabupaten' -> write it in small letters; 'kabupatn' -> the choice meant."""
+    if not isinstance(value, str):
+        return ""
+    if value.strip().lower() in choices:
+        return f"; tulis dengan huruf kecil: {value.strip().lower()}"
+    close = _closest(value.strip(), choices)
+    return f"; maksud Anda '{close}'?" if close else ""
+
+
 def _quote_hint(written: str | None, value: Any) -> str:
     shown = written if written is not None else str(value).lower()
     return f"; bila memang teks, apit dengan tanda kutip: \"{shown}\""
@@ -184,7 +194,9 @@ def _message(name: str, kind: str, error: dict[str, Any], value: Any,
     if value is None and info is not None and not info.is_required():
         return f"'{name}' kosong; tulis isinya, atau hapus baris ini bila tidak dipakai"
     if kind in _TYPE_NAMES:
-        return f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {said}"
+        unquote = ("; hapus tanda kutipnya" if kind in ("int_type", "int_parsing")
+                   and isinstance(value, str) and value.strip().isdigit() else "")
+        return f"'{name}' harus berupa {_TYPE_NAMES[kind]}, bukan {said}{unquote}"
     if kind in ("float_parsing", "float_type"):
         return f"'{name}' harus berupa angka, mis. 100 atau 50.5, bukan {said}"
     if kind == "finite_number":
@@ -193,7 +205,8 @@ def _message(name: str, kind: str, error: dict[str, Any], value: Any,
         return f"'{name}' harus berupa bilangan bulat yang wajar, bukan {said}"
     if kind == "literal_error":
         expected = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-        return f"'{name}' harus salah satu dari: {expected}; tertulis {said}"
+        return f"'{name}' harus salah satu dari: {expected}; tertulis {said}" + _choice_hint(
+            value, expected.split(", "))
     if kind in ("too_short", "string_too_short"):
         return f"'{name}' tidak boleh kosong"
     if kind in ("too_long", "string_too_long"):

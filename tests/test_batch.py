@@ -200,3 +200,16 @@ def test_check_of_a_folder_without_plans_says_so(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main(["check", str(tmp_path)], out, err) == 1
     assert err.getvalue() == f"zi check: tidak ada berkas rencana (.yaml) di {tmp_path}\n"
+
+
+def test_the_summary_names_a_failed_plan_once(tmp_path):
+    folder = tmp_path / "rencana"
+    folder.mkdir()
+    (folder / "rusak.yaml").write_text("satker: 1\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["build", str(folder), "-o", str(tmp_path / "out")], out, err) == 1
+    summary = out.getvalue().splitlines()[-1]
+    assert summary.startswith(
+        f"Selesai: 0 dibangun, 0 dilewati, 1 gagal ({folder}/rusak.yaml:1:1: 'orang' wajib diisi "
+        "tetapi belum ada).")
+    assert summary.count("rusak.yaml") == 1

@@ -127,14 +127,15 @@ def messages(tmp_path: Path, text: str) -> list[str]:
     return [str(d) for d in info.value.diagnostics]
 
 
-@pytest.mark.parametrize("word", ["ya", "Ya", "YA", "true", "yes", "on", "'ya'", '"True"'])
+@pytest.mark.parametrize("word", ["ya", "Ya", "YA", "true", "yes", "on", "'ya'", '"True"', "iya",
+                                  "Benar"])
 def test_anggaran_ya_is_the_dipa_diktum_not_the_text_ya(tmp_path, word):
     text = decree(tmp_path, plan_text((DIKTUM_DITULIS, f"  anggaran: {word}\n")))
     assert DIPA in squash(text)
     assert "dibebankan pada ya" not in text.lower()
 
 
-@pytest.mark.parametrize("word", ["tidak", "Tidak", "false", "no", "off", "'TIDAK'"])
+@pytest.mark.parametrize("word", ["tidak", "Tidak", "false", "no", "off", "'TIDAK'", "salah"])
 def test_anggaran_tidak_leaves_the_diktum_out(tmp_path, word):
     text = decree(tmp_path, plan_text((DIKTUM_DITULIS, f"  anggaran: {word}\n")))
     assert "Segala biaya" not in text

@@ -91,6 +91,17 @@ def test_rollover_never_overwrites(tmp_path):
     assert (tmp_path / "r-2027.yaml").read_text(encoding="utf-8") == "milik pengguna\n"
 
 
+@pytest.mark.parametrize("tahun", ["2026", "2025", "2101"])
+def test_rollover_goes_to_a_later_year_only(tahun, tmp_path):
+    plan = tmp_path / "r-2026.yaml"
+    plan.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    err = io.StringIO()
+    assert main(["rollover", str(plan), "--tahun", tahun], io.StringIO(), err) == 2
+    assert err.getvalue() == ("zi rollover: --tahun harus tahun sesudah rencana ini (2026), "
+                              f"paling lambat 2100, bukan {tahun}\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["r-2026.yaml"]
+
+
 @pytest.mark.parametrize("plan", sorted((FIXTURES / "rollover").glob("*.yaml")),
                          ids=lambda p: p.stem)
 def test_review_list_puts_decisions_first_and_routine_changes_on_one_line(plan, tmp_path,

@@ -34,7 +34,7 @@ def test_a_folder_builds_with_a_progress_bar_then_skips_on_the_second_run(provin
         assert f"rencana/kota-{i}.yaml: ditulis hasil/kota-{i}/keputusan-asli.docx, " \
             f"hasil/kota-{i}/keputusan-salinan.docx" in first.text
     assert "rencana/rusak.yaml: tidak dibangun." in first.text
-    assert "Selesai: 3 dibangun, 0 dilewati, 1 gagal (rencana/rusak.yaml: " in first.text
+    assert "Selesai: 3 dibangun, 0 dilewati, 1 gagal (rencana/rusak.yaml:8:" in first.text
     assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == ["kota-0", "kota-1",
                                                                       "kota-2"]
 
