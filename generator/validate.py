@@ -105,7 +105,10 @@ def _unknown_key(source: Source, path: Path) -> Diagnostic:
     where = f" di '{field_name(parent)}'" if parent else ""
     message = f"kunci '{key}' tidak dikenal{where}"
     close = _closest(key, known)
-    if close:
+    if key.isdigit() and _lookup(source.data, path) is None:
+        message += (f"; '{key}' tampaknya sisa angka berkoma (mis. 1,5): di dalam {{...}} koma "
+                    "memisahkan isian, jadi tulis angkanya tanpa koma atau apit dengan tanda kutip")
+    elif close:
         message += f"; maksud Anda '{close}'?"
     elif known:
         message += f"; kunci yang dikenal: {', '.join(known)}"
