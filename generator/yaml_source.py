@@ -100,6 +100,9 @@ _PROBLEMS = (  # (start of PyYAML's problem, Indonesian message); every problem 
     ("found incompatible YAML document", _DIRECTIVE),
     ("duplicate tag handle", _DIRECTIVE),
     ("found undefined tag handle", _TAG),
+    ("found unexpected ':'", "titik dua (:) tanpa spasi sesudahnya di antara kurung {{...}} atau "
+     "[...]; tulis 'kunci: nilai' dengan spasi sesudah titik dua, atau apit teks yang memuat titik "
+     "dua dengan tanda kutip"),  # libyaml only: 'a:b' and 'a:,' between brackets
     ("special characters are not allowed", _CONTROL_CHARACTER),
     ("unacceptable character", _CONTROL_CHARACTER),
 )

@@ -360,3 +360,13 @@ def test_no_english_from_pyyaml_reaches_the_user(text: str, problem: str):
     assert [d.message.startswith("YAML tidak valid: ") for d in source.errors] == [True]
     assert not PYYAML_WORDS.search(source.errors[0].message), source.errors[0].message
     assert "YAML tidak dapat dibaca di sini" not in source.errors[0].message  # none unnamed
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="only libyaml refuses it")
+def test_a_glued_colon_between_braces_that_only_libyaml_refuses_is_named():
+    text = "tim:\n  ketua: {orang:, sekretaris}\n"
+    assert yaml.compose(text, Loader=yaml.SafeLoader) is not None  # the pure parser reads it
+    assert [str(d) for d in read_source("r.yaml", text).errors] == [
+        "r.yaml:2:16: YAML tidak valid: titik dua (:) tanpa spasi sesudahnya di antara kurung "
+        "{...} atau [...]; tulis 'kunci: nilai' dengan spasi sesudah titik dua, atau apit teks "
+        "yang memuat titik dua dengan tanda kutip"]
