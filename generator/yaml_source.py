@@ -35,36 +35,98 @@ _SCALAR_TAGS = {
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters that XML (and so DOCX) cannot hold; a line break and a tab are fine."""
 
-_POINT_AT_START = ("found unexpected end of stream", "expected the node content",
-                   "expected ',' or")
+_POINT_AT_START = ("found unexpected end of stream", "found unexpected document separator",
+                   "expected the node content, but found '<stream end>'", "expected ',' or")
 """Problems found at the end of the file whose cause is where the value began."""
 
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
-_PROBLEMS = (  # (start of PyYAML's problem or context, Indonesian message)
+_UNCLOSED = "tanda kutip pembuka {quote} di baris ini tidak ditutup; tutup di akhir teks"
+_AFTER_CLOSING = {  # by the quote that closed too early
+    "'": "teks sesudah tanda kutip penutup: apit SELURUH teks dengan tanda kutip; bila teksnya "
+         "memuat kutip tunggal (Jum'at), apit dengan kutip ganda \"Jum'at\"",
+    '"': "teks sesudah tanda kutip penutup: apit SELURUH teks dengan tanda kutip; bila teksnya "
+         "memuat kutip ganda (\"Rapat\" dan evaluasi), apit dengan kutip tunggal "
+         "'\"Rapat\" dan evaluasi'",
+}
+_TAG = "'!' di awal nilai dibaca YAML sebagai tag; apit teks dengan tanda kutip"
+_DIRECTIVE = ("baris yang diawali '%' dibaca YAML sebagai direktif dan tidak diperlukan di rencana "
+              "aksi; hapus baris itu, atau bila teks, apit dengan tanda kutip")
+_ESCAPE = ("garis miring terbalik (\\) di dalam teks berkutip ganda memulai kode escape; tulis "
+           "\\\\ atau apit teks dengan kutip tunggal")
+_CONTROL_CHARACTER = "berkas memuat karakter kendali yang tidak diizinkan"
+_FALLBACK = ("YAML tidak dapat dibaca di sini; periksa tanda kutip, titik dua, dan indentasi baris "
+             "ini")
+
+_PROBLEMS = (  # (start of PyYAML's problem, Indonesian message); every problem PyYAML 6 raises
     ("mapping values are not allowed", "titik dua (:) tidak boleh di sini; apit teks yang "
      "memuat ': ' dengan tanda kutip, atau periksa indentasinya"),
     ("found character '\\t'", "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi"),
     ("found a tab character", "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi"),
-    ("found character", "karakter ini tidak boleh mengawali nilai; apit teks dengan tanda kutip"),
-    ("found unexpected end of stream", "tanda kutip pembuka tidak ditutup"),
-    ("expected the node content", "nilai tidak lengkap: kurung '[' atau '{' belum ditutup"),
+    ("found character", "karakter {char} tidak boleh mengawali nilai; apit teks dengan tanda "
+     "kutip"),
+    ("sequence entries are not allowed", "tanda '-' tanpa kutip memulai butir daftar dan tidak "
+     "boleh ditulis di baris yang sama dengan kuncinya; tulis butir daftar di baris berikutnya, "
+     "atau bila teks, apit dengan tanda kutip"),
+    ("mapping keys are not allowed", "'? ' di awal nilai dibaca YAML sebagai penanda kunci; apit "
+     "teks dengan tanda kutip"),
+    ("found unexpected end of stream", "tanda kutip pembuka tidak ditutup; tutup di akhir teks"),
+    ("found unexpected document separator", "tanda kutip pembuka tidak ditutup sebelum baris "
+     "'---' atau '...'; tutup di akhir teks"),
+    ("expected the node content, but found '<stream end>'", "nilai tidak lengkap: kurung '[' "
+     "atau '{{' belum ditutup"),
+    ("expected the node content, but found ']'", "kurung tutup ']' tanpa kurung buka '['; bila "
+     "bagian dari teks, apit seluruh teks dengan tanda kutip"),
+    ("expected the node content, but found '}'", "kurung tutup '}}' tanpa kurung buka '{{'; bila "
+     "bagian dari teks, apit seluruh teks dengan tanda kutip"),
+    ("expected the node content", "nilai tidak dapat diawali tanda {char}; apit teks dengan "
+     "tanda kutip"),
     ("expected ',' or ']'", "daftar dalam kurung siku [...] tidak ditutup dengan ']'"),
-    ("expected ',' or '}'", "pemetaan dalam kurung kurawal {...} tidak ditutup dengan '}'"),
-    ("found undefined alias", "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada"),
+    ("expected ',' or '}'", "pemetaan dalam kurung kurawal {{...}} tidak ditutup dengan '}}'"),
+    ("found undefined alias", "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada; bila "
+     "'*' bagian dari teks, apit teks dengan tanda kutip"),
     ("expected <block end>", "indentasi tidak rata: baris ini tidak sejajar dengan baris "
      "sebelumnya"),
-    ("expected a single document", "berkas hanya boleh berisi satu dokumen YAML (hapus "
+    ("expected '<document start>'", "berkas hanya boleh berisi satu dokumen YAML; hapus baris "
+     "'...' atau '%' sebelum baris ini"),
+    ("but found another document", "berkas hanya boleh berisi satu dokumen YAML (hapus "
      "pemisah '---' yang kedua)"),
-    ("found unknown escape character", "karakter escape (\\) tidak dikenal di dalam teks "
-     "berkutip ganda; gunakan kutip tunggal"),
+    ("found unknown escape character", _ESCAPE),
+    ("expected escape sequence", _ESCAPE),
     ("could not find expected ':'", "titik dua (:) setelah kunci tidak ditemukan"),
-    ("found duplicate anchor", "jangkar (&nama) yang sama dipakai dua kali"),
-    ("special characters are not allowed", "berkas memuat karakter kendali yang tidak "
-     "diizinkan"),
-    ("unacceptable character", "berkas memuat karakter kendali yang tidak diizinkan"),
+    ("second occurrence", "jangkar (&nama) yang sama dipakai dua kali; bila '&' bagian dari "
+     "teks, apit teks dengan tanda kutip"),
+    ("found duplicate YAML directive", _DIRECTIVE),
+    ("found incompatible YAML document", _DIRECTIVE),
+    ("duplicate tag handle", _DIRECTIVE),
+    ("found undefined tag handle", _TAG),
+    ("found unexpected ':'", "titik dua (:) tanpa spasi sesudahnya di antara kurung {{...}} atau "
+     "[...]; tulis 'kunci: nilai' dengan spasi sesudah titik dua, atau apit teks yang memuat titik "
+     "dua dengan tanda kutip"),  # libyaml only: 'a:b' and 'a:,' between brackets
+    ("special characters are not allowed", _CONTROL_CHARACTER),
+    ("unacceptable character", _CONTROL_CHARACTER),
+)
+"""Matched against PyYAML's problem first, then against its context (_CONTEXTS)."""
+
+_CONTEXTS = (  # (start of PyYAML's context, Indonesian message)
+    ("while scanning a directive", _DIRECTIVE),
+    ("while scanning an anchor", "'&' di awal nilai dibaca YAML sebagai jangkar; apit teks "
+     "dengan tanda kutip"),
+    ("while scanning an alias", "'*' di awal nilai dibaca YAML sebagai alias; apit teks dengan "
+     "tanda kutip"),
+    ("while parsing a tag", _TAG),
+    ("while scanning a tag", _TAG),
+    ("while scanning a block scalar", "tanda {block} di awal nilai memulai teks blok, jadi teks "
+     "harus ditulis mulai baris berikutnya dengan indentasi lebih dalam; pindahkan teks ke baris "
+     "berikutnya, atau bila tanda itu bagian dari teks, apit seluruh teks dengan tanda kutip"),
+    ("while scanning a double-quoted scalar", _ESCAPE),
+    ("while scanning a quoted scalar", "tanda kutip pembuka tidak ditutup; tutup di akhir teks"),
 )
 
+_BARE_DASH = ("tanda '-' tanpa kutip memulai butir daftar; untuk sel yang sengaja kosong tulis "
+              "\"-\" dengan tanda kutip")
+_FLOW_COLON = ("titik dua di dalam teks di antara {open}...{close}: apit teks itu dengan tanda "
+               "kutip, mis. {example}")
 
 _NBSP = "\u00a0"
 _NBSP_MESSAGE = ("spasi tak-putus dari Word (U+00A0) {where}; YAML tidak menghitungnya sebagai "
@@ -78,8 +140,23 @@ _NBSP_PLACES = (  # (pattern, where it is in words)
 """Where a non-breaking space pasted from Word breaks the structure (not inside text)."""
 
 _CURLY = "\u201c\u201d\u2018\u2019"
-CURLY_HINT = "tanda kutip lengkung \u201c \u201d tidak dihitung sebagai kutip oleh YAML"
 """Word's curly quotes look like quotes but protect nothing in YAML."""
+
+
+def _curly_found(text: str) -> str:
+    """The curly quote characters in a text, in the order of _CURLY, without repeats."""
+    return "".join(quote for quote in _CURLY if quote in text)
+
+
+def curly_hint(found: str) -> str:
+    """The sentence naming the curly quotes the user actually typed."""
+    return f"tanda kutip lengkung {' '.join(found)} tidak dihitung sebagai kutip oleh YAML"
+
+
+_EDGE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u200b\u202f\u205f\u2060\u3000\ufeff"
+"""Spaces YAML does not count as spaces (Word's U+00A0, narrow and wide spaces, zero-width
+ones): at the edges of an unquoted value they are invisible and mean nothing."""
 
 _COMMENT_AFTER = re.compile(r"(\s+)#(.?)")
 _NOT_PROSE = {"tingkat", "penandatangan", "pengesah_salinan", "orang", "peran", "nip", "kertas",
@@ -135,13 +212,32 @@ def _pos(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def _problem_text(exc: yaml.YAMLError) -> str:
+def _problem_text(exc: yaml.YAMLError, lines: list[str] | None = None) -> str:
+    """Indonesian for every problem PyYAML raises; its English never reaches the user."""
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
+    mark = getattr(exc, "problem_mark", None)
+    char = "ini"
+    if lines and mark is not None and mark.line < len(lines) and mark.column < len(
+            lines[mark.line]):
+        char = repr(lines[mark.line][mark.column])
     for english, indonesian in _PROBLEMS:
-        if problem.startswith(english) or context.startswith(english):
-            return indonesian
-    return f"YAML tidak dapat dibaca ({problem})"
+        if problem.startswith(english):
+            return indonesian.format(char=char)
+    for english, indonesian in _CONTEXTS:
+        if context.startswith(english):
+            return indonesian.format(block=_block_indicator(exc, lines or []))
+    return _FALLBACK
+
+
+def _block_indicator(exc: yaml.YAMLError, lines: list[str]) -> str:
+    """The '>-' or '|' as written, so the message names what the user typed."""
+    mark = getattr(exc, "context_mark", None)
+    if mark is not None and mark.line < len(lines):
+        found = re.match(r"[|>][-+0-9]*", lines[mark.line][mark.column:])
+        if found:
+            return f"'{found.group()}'"
+    return "'>' atau '|'"
 
 
 def _detailed_error(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
@@ -166,7 +262,8 @@ def read_source(file: str, text: str) -> Source:
     except yaml.MarkedYAMLError as fast_exc:
         exc = _detailed_error(text, fast_exc)
         mark = getattr(exc, "problem_mark", None)
-        if not _nbsp_errors(source, text, mark.line + 1 if mark else None):
+        last = mark.line + 1 if mark else None
+        if not _nbsp_errors(source, text, last) and not _quote_error(source, text, last):
             _syntax_error(source, text, exc)
         return source
     except yaml.YAMLError as exc:
@@ -178,7 +275,36 @@ def read_source(file: str, text: str) -> Source:
     walker = _Walker(source, text.splitlines())
     data = walker.value(node, ())
     source.data = None if walker.broken else data
+    if _ANCHOR.search(text):
+        _anchor_warnings(source, text)
     return source
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
+"""Where an anchor may stand; '&' inside prose ('Sarana & Prasarana') does not match."""
+
+
+def _anchor_warnings(source: Source, text: str) -> None:
+    """A value starting with '&' loses its first word to an anchor name; warn unless the
+    anchor is used by an alias (then it was meant)."""
+    anchored: list[yaml.ScalarEvent] = []
+    used: set[str] = set()
+    try:
+        for event in yaml.parse(text, Loader=FastSafeLoader):
+            if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+                anchored.append(event)
+            elif isinstance(event, yaml.AliasEvent) and event.anchor is not None:
+                used.add(event.anchor)
+    except yaml.YAMLError:  # pragma: no cover - the same text was composed just before
+        return
+    for event in anchored:
+        if event.anchor in used:
+            continue
+        printed = (f"yang tercetak hanya '{event.value}'" if event.value
+                   else "nilainya menjadi kosong")
+        source.warn(_pos(event.start_mark), "jangkar-yaml",
+                    f"'&' di awal nilai dibaca YAML sebagai nama jangkar, jadi '&{event.anchor}' "
+                    f"dibuang dan {printed}; apit seluruh teks dengan tanda kutip")
 
 
 def _nbsp_errors(source: Source, text: str, last: int | None) -> bool:
@@ -200,22 +326,127 @@ def _nbsp_errors(source: Source, text: str, last: int | None) -> bool:
     return found
 
 
+def _tokens(text: str) -> list[yaml.Token]:
+    """The tokens PyYAML's scanner made before it failed, for a closer look at the cause."""
+    loader = yaml.SafeLoader(text)
+    tokens: list[yaml.Token] = []
+    try:
+        while loader.check_token():
+            tokens.append(loader.get_token())
+    except yaml.YAMLError:
+        tokens.extend(loader.tokens)  # scanned before the failure, not yet handed out
+    finally:
+        loader.dispose()
+    return tokens
+
+
+def _open_bracket(text: str) -> yaml.Token | None:
+    """The innermost '[' or '{' still open where the file ends."""
+    opened: list[yaml.Token] = []
+    for token in _tokens(text):
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            opened.append(token)
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+            opened.pop()
+    return opened[-1] if opened else None
+
+
+def _quote_error(source: Source, text: str, last: int | None) -> bool:
+    """A quote opened and not closed on its line, or text after the closing quote, up to the
+    line where reading failed: PyYAML notices either only lines later; True if one was found."""
+    lines = text.splitlines()
+    for token in _tokens(text):
+        start, end = token.start_mark, token.end_mark
+        if last is not None and start.line + 1 > last:
+            break
+        if not isinstance(token, yaml.ScalarToken) or token.style not in ("'", '"'):
+            continue
+        rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+        after = rest.lstrip(" \t")
+        if not after or after[0] in "#,]}:":
+            continue  # a quoted value that ends where a value may end, even over several lines
+        if end.line > start.line:
+            source.error(_pos(start), "YAML tidak valid: " + _UNCLOSED.format(quote=token.style))
+        else:
+            column = end.column + len(rest) - len(after)
+            source.error(Position(end.line + 1, column + 1), "YAML tidak valid: "
+                         + _AFTER_CLOSING[token.style])
+        return True
+    return False
+
+
 def _syntax_error(source: Source, text: str, exc: yaml.MarkedYAMLError) -> None:
     """One message at the line that needs the fix, not where PyYAML noticed the problem."""
+    lines = text.splitlines()
     problem = str(getattr(exc, "problem", ""))
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    message = _problem_text(exc)
+    message = _problem_text(exc, lines)
     if problem.startswith(_POINT_AT_START):
         mark = getattr(exc, "context_mark", None) or mark  # the quote or bracket left open
+    quote = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) \
+        else ""
+    if problem.startswith(("found unexpected end of stream", "found unexpected document")) \
+            and quote in ("'", '"'):
+        message = _UNCLOSED.format(quote=quote)
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
         mark = exc.context_mark  # the line that lacks its colon, not the next key
         message = ("titik dua (:) setelah kunci tidak ditemukan; tulis 'kunci: nilai', atau "
                    "bila baris ini sambungan teks di atasnya, apit teks itu dengan tanda kutip")
-    lines = text.splitlines()
-    if mark is not None and mark.line < len(lines) and any(
-            quote in lines[mark.line] for quote in _CURLY):
-        message += f"; {CURLY_HINT}: ganti dengan kutip biasa \" \""
+    if problem.startswith("expected the node content, but found '<stream end>'") and (
+            bracket := _open_bracket(text)):
+        mark = bracket.start_mark
+        pair = "[]" if isinstance(bracket, yaml.FlowSequenceStartToken) else "{}"
+        message = f"kurung '{pair[0]}' di baris ini belum ditutup dengan '{pair[1]}'"
+    if problem.startswith("sequence entries are not allowed") and mark is not None \
+            and _BARE_VALUE.match(lines[mark.line][mark.column + 1:]):
+        message = _BARE_DASH
+    if problem.startswith(("expected ',' or ']', but got ':'", "expected ',' or '}', but got ':'")):
+        mark, message = _flow_colon(lines, exc) or (mark, message)
+    if mark is not None and mark.line < len(lines) and (
+            curly := _curly_found(lines[mark.line])):
+        message += f"; {curly_hint(curly)}: ganti dengan kutip biasa \" \""
     source.error(_pos(mark) if mark else Position(1, 1), f"YAML tidak valid: {message}")
+
+
+_BARE_VALUE = re.compile(r"[ \t]*(?:#.*)?$")
+"""Nothing but maybe a comment: the '-' was the whole value."""
+
+
+def _flow_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
+    """A ': ' inside a value between brackets closed on the same line: the bracket is not the
+    problem, the colon is; the message shows the value quoted."""
+    opened, found = exc.context_mark, exc.problem_mark
+    if opened is None or found is None or opened.line != found.line or found.line >= len(lines):
+        return None
+    line = lines[opened.line]
+    open_char = line[opened.column:opened.column + 1]
+    if open_char not in ("[", "{"):
+        return None
+    close_char = "]" if open_char == "[" else "}"
+    depth, quote = 0, ""
+    for index in range(opened.column, len(line)):
+        char = line[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return None  # not closed on its line: the bracket message is right
+    begin = max(line.rfind(",", 0, found.column), line.rfind(open_char, 0, found.column)) + 1
+    ends = [i for i in (line.find(",", found.column), line.find(close_char, found.column)) if i > 0]
+    item = line[begin:min(ends) if ends else len(line)].strip()
+    if open_char == "{" and ": " in item:
+        key, value = item.split(": ", 1)
+        example = f'{key}: "{value.strip()}"'
+    else:
+        example = f'"{item}"'
+    return found, _FLOW_COLON.format(open=open_char, close=close_char, example=example)
 
 
 class _Walker:
@@ -250,6 +481,9 @@ class _Walker:
         return self.scalar(node, path)
 
     def scalar(self, node: yaml.ScalarNode, path: Path | None = None) -> Any:
+        if path is not None and not node.style and node.tag == "tag:yaml.org,2002:str" \
+                and node.value.strip(_EDGE_SPACES) != node.value:
+            node = self._without_edge_spaces(node)
         if node.tag not in _SCALAR_TAGS:
             self._refuse_tag(node, path)
             return None
@@ -269,6 +503,13 @@ class _Walker:
             return None
         return value
 
+    def _without_edge_spaces(self, node: yaml.ScalarNode) -> yaml.ScalarNode:
+        """The value without invisible spaces at its edges, typed again as YAML would have
+        typed it without them (2026 and a Word space is the number 2026); its position kept."""
+        text = node.value.strip(_EDGE_SPACES)
+        tag = self.constructor.resolve(yaml.ScalarNode, text, (True, False))
+        return yaml.ScalarNode(tag, text, node.start_mark, node.end_mark, node.style)
+
     def _check_plain_text(self, node: yaml.ScalarNode, value: str, path: Path) -> None:
         """Unquoted prose: a '-' list mark glued by a Word space, a ' #' that cut it, or curly
         quotes that will be printed."""
@@ -280,8 +521,8 @@ class _Walker:
             return
         if value[:1] in _CURLY and value[-1:] in _CURLY:
             self.source.warn(_pos(node.start_mark), "kutip-lengkung",
-                             f"{CURLY_HINT} dan akan ikut tercetak; ganti dengan kutip biasa "
-                             "\" \" atau hapus")
+                             f"{curly_hint(_curly_found(value[0] + value[-1]))} dan akan ikut "
+                             "tercetak; ganti dengan kutip biasa \" \" atau hapus")
         keys = [part for part in path if isinstance(part, str)]
         if keys and keys[-1] in _NOT_PROSE:
             return

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.context import build_document
-from generator.diagnostics import PlanError
+from generator.diagnostics import PlanError, Position
 from generator.model import Bab
 from generator.render_text import render_text
 from generator.validate import check_file, load_plan, read_file, validate_source
-from generator.yaml_source import Source
+from generator.yaml_source import Source, read_source
 from tests.conftest import FIXTURES, PLANS, squash
 
 CASES = sorted((FIXTURES / "errors").glob("*.yaml"))
@@ -259,3 +260,114 @@ def test_no_english_or_class_name_reaches_the_user(plan: Path):
                 for diagnostic in exc.diagnostics:
                     assert not ENGLISH.search(diagnostic.message), (path, value, diagnostic)
                     assert "'" in diagnostic.message, (path, value, diagnostic)
+
+
+# --- YAML that PyYAML reads but the user cannot see, or cannot read at all -------------------
+
+
+def test_word_spaces_at_the_edges_of_unquoted_values_mean_nothing():
+    plan = FIXTURES / "spasi-word-tepi.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "kota\u00a0\n" in text and "ketua\u00a0\n" in text and "2026\u00a0\n" in text
+    checked = check_file(plan, shown_as=plan.name)
+    assert (checked.plan.satker.tingkat, checked.plan.satker.nama) == ("kota", "Contoh")
+    assert checked.plan.keputusan.tahun == 2026
+    assert checked.plan.keputusan.penandatangan == "ketua"
+    assert main(["check", str(plan)], io.StringIO(), io.StringIO()) == 0
+
+
+def test_edge_spaces_are_typed_again_and_keep_their_position():
+    source = read_source("r.yaml", "a: 2026\u00a0\nb:  true\u3000\nc: '2026\u00a0'\n"
+                                   "d: \u202f2026-01-05\ne: \u00a0\n")
+    assert source.errors == []
+    assert source.data == {"a": 2026, "b": True, "c": "2026\u00a0", "d": "2026-01-05", "e": None}
+    assert source.values[("a",)] == Position(1, 4)
+    assert source.values[("b",)] == Position(2, 5)
+
+
+def test_a_quoted_value_over_two_lines_is_not_blamed_for_a_later_mistake(tmp_path):
+    text = plan_text(("  tentang: Rencana Aksi Pembangunan Zona Integritas di Lingkungan KPU Kota "
+                      "Contoh Tahun 2026\n",
+                      '  tentang: "Rencana Aksi Pembangunan Zona Integritas di Lingkungan\n'
+                      '    KPU Kota Contoh Tahun 2026"\n'))
+    assert "DI LINGKUNGAN KPU KOTA CONTOH TAHUN 2026" in squash(decree(tmp_path, text))
+    assert messages(tmp_path, text.replace("bukti_fisik: SK Tim Kerja",
+                                           "bukti_fisik: 'SK Jum'at'")) == [
+        "rencana.yaml:39:40: YAML tidak valid: teks sesudah tanda kutip penutup: apit SELURUH "
+        "teks dengan tanda kutip; bila teksnya memuat kutip tunggal (Jum'at), apit dengan kutip "
+        "ganda \"Jum'at\""]
+
+
+# One snippet per problem PyYAML's reader, scanner, parser and composer can raise.
+BROKEN = [
+    ("a: `b`\n", "found character '`' that cannot start any token"),
+    ("a:\n\tb: 1\n", "found character '\\t' that cannot start any token"),
+    ("a:\n  b\n  c: d\n", "mapping values are not allowed here"),
+    ("a: b\nc\n", "could not find expected ':'"),
+    ("a: -\n", "sequence entries are not allowed here"),
+    ("a: - b\n", "sequence entries are not allowed here"),
+    ("a: ? b\n", "mapping keys are not allowed here"),
+    ("%YAML 1\n---\na\n", "expected a digit or '.', but found"),
+    ("%YAML x\n--- a\n", "expected a digit, but found"),
+    ("%YAML 1.1x\n--- a\n", "expected a digit or ' ', but found"),
+    ("%TAG !x !y\n--- a\n", "expected '!', but found"),
+    ("%YAML 1.1 x\n--- a\n", "expected a comment or a line break, but found"),
+    ("%YAML 1.1\n%YAML 1.1\n--- a\n", "found duplicate YAML directive"),
+    ("%YAML 2.0\n--- a\n", "found incompatible YAML document"),
+    ("%TAG ! a\n%TAG ! b\n--- a\n", "duplicate tag handle"),
+    ("%A\u00e9\n--- a\n", "expected alphabetic or numeric character, but found"),
+    ("a: & b\n", "expected alphabetic or numeric character, but found"),
+    ("a: * b\n", "expected alphabetic or numeric character, but found"),
+    ("a: !<x\n", "expected '>', but found"),
+    ("a: !a!b!c\n", "found undefined tag handle"),
+    ("a: !<>\n", "expected URI, but found"),
+    ("a: !x%zz\n", "expected URI escape sequence of 2 hexadecimal numbers"),
+    ("a: !x%ff b\n", "'utf-8' codec can't decode"),
+    ("a: !a{b\n", "expected ' ', but found"),
+    ("a: >0\n  b\n", "expected indentation indicator in the range 1-9"),
+    ("a: >x\n", "expected chomping or indentation indicators"),
+    ("a: >- Rapat\n", "expected a comment or a line break, but found"),
+    ("a: | Tana\n", "expected a comment or a line break, but found"),
+    ('a: "\\xZZ"\n', "expected escape sequence of 2 hexadecimal numbers"),
+    ('a: "\\q"\n', "found unknown escape character"),
+    ('a: "b\n', "found unexpected end of stream"),
+    ('a: "b\n---\nc"\n', "found unexpected document separator"),
+    ("a\n...\nb\n", "expected '<document start>', but found"),
+    ("a: ]\n", "expected the node content, but found ']'"),
+    ("a: ,\n", "expected the node content, but found ','"),
+    ("a: [b,\n", "expected the node content, but found '<stream end>'"),
+    ("a:\n  b: 1\n c: 2\n", "expected <block end>, but found"),
+    ("a:\n  - b\n - c\n", "expected <block end>, but found"),
+    ("a: [b c: d: e]\n", "expected ',' or ']', but got ':'"),
+    ("a: {b: c: d}\n", "expected ',' or '}', but got ':'"),
+    ("a: [b, c\nd: e\n", "expected ',' or ']', but got"),
+    ("a: {b: c\nd: e\n", "expected ',' or '}', but got"),
+    ("a\n---\nb\n", "but found another document"),
+    ("a: *b\n", "found undefined alias"),
+    ("a: &x 1\nb: &x 2\n", "second occurrence"),
+    ("a: \x01\n", "unacceptable character #x0001: special characters are not"),
+]
+PYYAML_WORDS = re.compile(r"\b(?:expected|found|allowed|while|scanning|mapping|sequence|block|"
+                          r"flow|character|stream|document|token|but|got|not|could)\b")
+
+
+@pytest.mark.parametrize(("text", "problem"), BROKEN, ids=[b[1][:30] for b in BROKEN])
+def test_no_english_from_pyyaml_reaches_the_user(text: str, problem: str):
+    with pytest.raises(yaml.YAMLError) as info:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    raised = getattr(info.value, "problem", None) or str(info.value)
+    assert raised.startswith(problem)
+    source = read_source("r.yaml", text)
+    assert [d.message.startswith("YAML tidak valid: ") for d in source.errors] == [True]
+    assert not PYYAML_WORDS.search(source.errors[0].message), source.errors[0].message
+    assert "YAML tidak dapat dibaca di sini" not in source.errors[0].message  # none unnamed
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="only libyaml refuses it")
+def test_a_glued_colon_between_braces_that_only_libyaml_refuses_is_named():
+    text = "tim:\n  ketua: {orang:, sekretaris}\n"
+    assert yaml.compose(text, Loader=yaml.SafeLoader) is not None  # the pure parser reads it
+    assert [str(d) for d in read_source("r.yaml", text).errors] == [
+        "r.yaml:2:16: YAML tidak valid: titik dua (:) tanpa spasi sesudahnya di antara kurung "
+        "{...} atau [...]; tulis 'kunci: nilai' dengan spasi sesudah titik dua, atau apit teks "
+        "yang memuat titik dua dengan tanda kutip"]
