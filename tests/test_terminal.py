@@ -55,4 +55,4 @@ def test_the_example_plans_build_in_a_terminal(tmp_path):
         assert f"plans/{plan}.yaml: ditulis output/{plan}/keputusan-asli.docx" in screen.text
         assert sorted(p.name for p in (tmp_path / "output" / plan).glob("keputusan-*")) == [
             "keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
-            "keputusan-salinan.pdf"]
+            "keputusan-salinan.jdih.json", "keputusan-salinan.pdf"]
