@@ -25,14 +25,14 @@ _EJAAN = (
     (r"\bsumber daya manusia\b", "sdm"),
     (r"\btatalaksana\b", "tata laksana"),
     (r"\bwhistleblowing\b", "whistle blowing"),
-    (r"\bwbk wbbm\b", "wbk wbbm"),
     (r"\be govemment\b", "e government"),
     (r"\bsurvey\b", "survei"),
     (r"\bresiko\b", "risiko"),
     (r"\bakuntabilittas\b", "akuntabilitas"),
 )
 """Spellings of the same words, folded to one: 'Sumber Daya Manusia' and 'SDM', 'Tatalaksana'
-and 'Tata Laksana', the reference documents' OCR slips."""
+and 'Tata Laksana', the reference documents' OCR slips ('WBK/ WBBM' needs nothing: punctuation
+is already a space)."""
 _KATA_SAMBUNG = frozenset({"dan", "di", "yang", "terhadap", "berbasis", "atas", "untuk", "dalam"})
 """Words left out when asking whether every word of a komponen's name is in a plan's name."""
 

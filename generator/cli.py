@@ -65,7 +65,8 @@ def _parser() -> _Parser:
 
     build = sub.add_parser(
         "build", help="bangun DOCX dan PDF keputusan (asli dan salinan)",
-        description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan.\n"
+        description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan, dan\n"
+        "metadata JDIH (.jdih.json) di samping PDF salinan.\n"
         "Rencana yang salah tidak menghasilkan berkas apa pun.",
         epilog=_contoh("zi build plans/kutai-timur-2025.yaml    # ke output/kutai-timur-2025/",
                        "zi build plans/ -o hasil --format pdf --versi salinan",
