@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from generator import __version__
 from generator.build import Output, Target, render_checked, targets, write_all, write_atomically
 from generator.diagnostics import PlanError
+from generator.jdih import dasar_nama
 from generator.resources import TEMPLATE_FILES, templates_dir
 from generator.templat import TemplateProblem
 from generator.validate import check_file
@@ -96,12 +97,14 @@ def forget_shared_inputs() -> None:
 
 
 def fingerprint(plan: Path, formats: tuple[str, ...], versions: tuple[str, ...],
-                templates: Path | None = None) -> str:
-    """Everything an output depends on, hashed."""
+                templates: Path | None = None, nama: str = "biasa") -> str:
+    """Everything an output depends on, hashed: the way files are named too, so that switching
+    it builds the files under their new names."""
     digest = hashlib.sha256()
     shared = _shared_inputs(str(templates) if templates else None)
     for part in (shared, _file_digest(plan), _logo_digest(plan), ",".join(formats),
-                 ",".join(versions), os.environ.get("SOURCE_DATE_EPOCH", "")):
+                 ",".join(versions), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                 f"nama-berkas={nama}"):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
@@ -125,14 +128,15 @@ def logo_file(plan: Path) -> Path | None:
 
 
 def up_to_date(plan: Path, out_dir: Path, formats: tuple[str, ...],
-               versions: tuple[str, ...], templates: Path | None = None) -> bool:
+               versions: tuple[str, ...], templates: Path | None = None,
+               nama: str = "biasa") -> bool:
     """True when the last build of this plan used the same inputs and its files are there."""
     stamp = out_dir / plan.stem / STAMP
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (recorded.get("jejak") == fingerprint(plan, formats, versions, templates)
+    return (recorded.get("jejak") == fingerprint(plan, formats, versions, templates, nama)
             and all((out_dir / plan.stem / name).is_file() for name in recorded.get("berkas", ())))
 
 
@@ -165,7 +169,7 @@ class Bagian:
 
 def render_part(plan_name: str, out_dir: str, formats: tuple[str, ...],
                 versions: tuple[str, ...], templates: str | None = None,
-                part: tuple[int, int] = (0, 1)) -> Bagian:
+                part: tuple[int, int] = (0, 1), nama: str = "biasa") -> Bagian:
     """Validate a plan and render share `part` = (index, count) of its files; never raises.
 
     The cyclic garbage collector is paused while rendering: a layout makes hundreds of thousands
@@ -178,12 +182,13 @@ def render_part(plan_name: str, out_dir: str, formats: tuple[str, ...],
         checked = check_file(plan, shown_as=plan_name)
         user = Path(templates) if templates else None
         index, count = part
-        every = targets(checked.plan, formats, versions)
+        every = targets(checked.plan, formats, versions, nama)
         mine = share(every, count)[index]
         outputs = render_checked(checked.plan, plan.stem, Path(out_dir), formats, versions, user,
-                                 checked.logo, only=mine)
-        return Bagian(outputs, [str(w) for w in checked.warnings], False, _peak_mb(),
-                      sorted(every.index(t) for t in mine))
+                                 checked.logo, only=mine, nama=nama)
+        note = dasar_nama(checked.plan, nama).catatan
+        messages = [str(w) for w in checked.warnings] + ([f"{plan_name}: {note}"] if note else [])
+        return Bagian(outputs, messages, False, _peak_mb(), sorted(every.index(t) for t in mine))
     except PlanError as exc:
         return Bagian([], [str(d) for d in exc.diagnostics], True, _peak_mb())
     except TemplateProblem as exc:
@@ -205,7 +210,7 @@ def share(found: list[Target], count: int) -> list[list[Target]]:
 
 
 def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tuple[str, ...],
-           templates: str | None, parts: list[Bagian]) -> Hasil:
+           templates: str | None, parts: list[Bagian], nama: str = "biasa") -> Hasil:
     """Write a plan's files once every share is rendered, with the stamp of their inputs."""
     memory = max((p.memori_mb for p in parts), default=0.0)
     failed = next((p for p in parts if p.gagal), None)
@@ -218,7 +223,7 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     try:
         written = write_all(outputs)
         user = Path(templates) if templates else None
-        stamp = {"jejak": fingerprint(plan, formats, versions, user),
+        stamp = {"jejak": fingerprint(plan, formats, versions, user, nama),
                  "berkas": [p.name for p in written]}
         write_atomically(Output(Path(out_dir) / plan.stem / STAMP,
                                 json.dumps(stamp, indent=1).encode("utf-8")))
@@ -242,17 +247,20 @@ def _died(exc: Exception) -> Bagian:
 
 
 def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
-              versions: tuple[str, ...], templates: str | None = None) -> Hasil:
+              versions: tuple[str, ...], templates: str | None = None,
+              nama: str = "biasa") -> Hasil:
     """Build one plan in this process; never raises for a bad plan or a broken template."""
-    part = render_part(plan_name, out_dir, formats, versions, templates)
-    return finish(plan_name, out_dir, formats, versions, templates, [part])
+    part = render_part(plan_name, out_dir, formats, versions, templates, nama=nama)
+    return finish(plan_name, out_dir, formats, versions, templates, [part], nama)
 
 
 def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
                versions: tuple[str, ...], jobs: int, force: bool = False,
                done: Callable[[Hasil], None] = lambda result: None,
-               templates: Path | None = None, pool: Executor | None = None) -> list[Hasil]:
-    """Build every plan, `jobs` at a time; unchanged ones are skipped unless `force`.
+               templates: Path | None = None, pool: Executor | None = None,
+               nama: str = "biasa") -> list[Hasil]:
+    """Build every plan, `jobs` at a time; unchanged ones are skipped unless `force`; `nama`
+    'nomor' names the decree's files by its number.
 
     With fewer plans than jobs, each plan's files are shared among the workers, so one plan's
     two PDFs are laid out at the same time. A `pool` given is used and left running (its
@@ -263,7 +271,7 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     todo: list[Path] = []
     for plan in plans:
         if not force and plan.is_file() and up_to_date(plan, out_dir, formats, versions,
-                                                         templates):
+                                                         templates, nama):
             result = Hasil(str(plan), "dilewati")
             results.append(result)
             done(result)
@@ -275,7 +283,7 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     count = max(1, min(jobs // len(todo), pdfs))
     if pool is None and (jobs <= 1 or (len(todo) == 1 and count == 1)):
         for plan in todo:
-            result = build_one(str(plan), str(out_dir), formats, versions, user)
+            result = build_one(str(plan), str(out_dir), formats, versions, user, nama)
             results.append(result)
             done(result)
         return results
@@ -289,7 +297,7 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
         def received(name: str, part: Bagian) -> None:
             parts[name].append(part)
             if len(parts[name]) == count:
-                result = finish(name, *args, parts[name])
+                result = finish(name, *args, parts[name], nama)
                 results.append(result)
                 done(result)
 
@@ -297,8 +305,8 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
         for plan in todo:
             for i in range(count):
                 try:
-                    futures[executor.submit(render_part, str(plan), *args, (i, count))] = \
-                        str(plan)
+                    futures[executor.submit(render_part, str(plan), *args, (i, count),
+                                            nama)] = str(plan)
                 except Exception as exc:  # the pool broke (a worker died) before this share
                     received(str(plan), _died(exc))
         for future in as_completed(futures):

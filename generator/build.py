@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.context import VERSIONS, build_document, build_mandiri
+from generator.jdih import AKHIRAN, dasar_nama, rekaman_json
 from generator.model import Rencana
 from generator.validate import check_file
 from generator.waktu import source_date_epoch, waktu_build
 
 FORMATS = ("docx", "pdf")
 """Output formats, in the order they are written."""
+JDIH = "jdih"
+"""The format of the JDIH metadata record written beside the salinan PDF (not asked for apart)."""
 
 
 def _writer(fmt: str):
@@ -40,17 +43,17 @@ class Output:
     """Its whole content."""
 
 
-def output_name(versi: str, fmt: str) -> str:
-    """keputusan-asli.docx, keputusan-salinan.pdf, ..."""
-    return f"keputusan-{versi}.{fmt}"
+def output_name(versi: str, fmt: str, dasar: str = "keputusan") -> str:
+    """keputusan-asli.docx, keputusan-400-2025-salinan.pdf, keputusan-salinan.jdih.json, ..."""
+    return f"{dasar}-{versi}{AKHIRAN}" if fmt == JDIH else f"{dasar}-{versi}.{fmt}"
 
 
 def render_plan(plan_file: Path, out_dir: Path, formats: Iterable[str] = FORMATS,
-                versions: Iterable[str] = VERSIONS) -> list[Output]:
+                versions: Iterable[str] = VERSIONS, nama: str = "biasa") -> list[Output]:
     """Validate and render every requested file in memory; raises PlanError on a bad plan."""
     checked = check_file(plan_file)
     return render_checked(checked.plan, plan_file.stem, out_dir, formats, versions,
-                          logo=checked.logo)
+                          logo=checked.logo, nama=nama)
 
 
 @dataclass(frozen=True)
@@ -60,20 +63,34 @@ class Target:
     versi: str | None
     """'asli' or 'salinan'; None for the standalone Rencana Aksi."""
     fmt: str
-    """'docx' or 'pdf'."""
+    """'docx', 'pdf', or 'jdih' (the metadata record of the salinan PDF)."""
+    dasar: str = "keputusan"
+    """The stem of the decree's file names: 'keputusan', or 'keputusan-400-2025' by number."""
 
     @property
     def name(self) -> str:
         """The file's name in the plan's output folder."""
-        return f"rencana-aksi.{self.fmt}" if self.versi is None else output_name(self.versi,
-                                                                                  self.fmt)
+        return f"rencana-aksi.{self.fmt}" if self.versi is None else output_name(
+            self.versi, self.fmt, self.dasar)
+
+    @property
+    def pdf(self) -> Target:
+        """The PDF a JDIH record describes."""
+        return Target(self.versi, "pdf", self.dasar)
 
 
 def targets(plan: Rencana, formats: Iterable[str] = FORMATS,
-            versions: Iterable[str] = VERSIONS) -> list[Target]:
-    """Every file the plan produces for these formats and versions, in the order written."""
-    found = [Target(versi, fmt) for versi in versions for fmt in formats] \
-        if plan.keputusan is not None else []
+            versions: Iterable[str] = VERSIONS, nama: str = "biasa") -> list[Target]:
+    """Every file the plan produces for these formats and versions, in the order written; the
+    salinan PDF is followed by its JDIH record."""
+    found = []
+    if plan.keputusan is not None:
+        dasar = dasar_nama(plan, nama).dasar
+        for versi in versions:
+            for fmt in formats:
+                found.append(Target(versi, fmt, dasar))
+                if (versi, fmt) == ("salinan", "pdf"):
+                    found.append(Target(versi, JDIH, dasar))
     if plan.mandiri is not None:
         found += [Target(None, fmt) for fmt in formats]
     return found
@@ -83,9 +100,10 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
                    versions: Iterable[str] = VERSIONS,
                    templates: Path | None = None,
                    logo: tuple[bytes, str] | None = None,
-                   only: Iterable[Target] | None = None) -> list[Output]:
-    """Render a validated plan's requested files in memory (`only` some of them, if given)."""
-    wanted = targets(plan, formats, versions)
+                   only: Iterable[Target] | None = None, nama: str = "biasa") -> list[Output]:
+    """Render a validated plan's requested files in memory (`only` some of them, if given);
+    `nama` 'nomor' names the decree's files by its number."""
+    wanted = targets(plan, formats, versions, nama)
     if only is not None:
         chosen = set(only)
         wanted = [t for t in wanted if t in chosen]
@@ -95,6 +113,10 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     when = waktu_build(plan)
     with source_date_epoch(when):
         for target in wanted:
+            if target.fmt == JDIH:
+                outputs.append(Output(folder / target.name,
+                                      rekaman_json(plan, target.pdf.name)))
+                continue
             if target.versi not in documents:
                 documents[target.versi] = (build_mandiri(plan) if target.versi is None
                                            else build_document(plan, target.versi, logo))

@@ -20,6 +20,7 @@ from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
 from generator.isian import ringkas_isian
+from generator.jdih import NAMA_BERKAS
 from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
 from generator.rollover import laporan, nama_baru, rollover
 from generator.schema import schema_text, write_schema_beside
@@ -64,10 +65,13 @@ def _parser() -> _Parser:
 
     build = sub.add_parser(
         "build", help="bangun DOCX dan PDF keputusan (asli dan salinan)",
-        description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan.\n"
+        description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan, dan\n"
+        "metadata JDIH (.jdih.json) di samping PDF salinan.\n"
         "Rencana yang salah tidak menghasilkan berkas apa pun.",
         epilog=_contoh("zi build plans/kutai-timur-2025.yaml    # ke output/kutai-timur-2025/",
-                       "zi build plans/ -o hasil --format pdf --versi salinan"))
+                       "zi build plans/ -o hasil --format pdf --versi salinan",
+                       "zi build plans/kutai-timur-2025.yaml --nama-berkas nomor"
+                       "    # keputusan-400-2025-salinan.pdf"))
     build.add_argument("plans", nargs="+", metavar="RENCANA",
                        help="berkas rencana (.yaml) atau folder berisi rencana")
     build.add_argument("-o", "--output", default="output", metavar="FOLDER",
@@ -76,6 +80,10 @@ def _parser() -> _Parser:
                        help="hanya format ini (boleh diulang); bawaan: docx dan pdf")
     build.add_argument("--versi", choices=VERSIONS, action="append", dest="versions",
                        help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
+    build.add_argument("--nama-berkas", choices=NAMA_BERKAS, default="biasa",
+                       help="nama berkas keputusan: biasa (keputusan-salinan.pdf, bawaan) atau "
+                       "nomor (menurut jenis, nomor, dan tahun keputusan, mis. "
+                       "keputusan-400-2025-salinan.pdf, untuk JDIH)")
     build.add_argument("-j", "--jobs", type=bilangan_bulat, default=0, metavar="N",
                        help="banyaknya rencana yang dibangun bersamaan (bawaan: jumlah CPU)")
     build.add_argument("--force", action="store_true",
@@ -318,7 +326,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         results = _build_with_progress(plans, args, formats, versions, jobs, report, templates)
     else:
         results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
-                             report, templates)
+                             report, templates, nama=args.nama_berkas)
     return _summary(refused + results, names, out)
 
 
@@ -387,7 +395,7 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
 
         def round_() -> list[Hasil]:
             return build_many(plans, Path(args.output), formats, versions, jobs, force,
-                              changed_only, templates, pool)
+                              changed_only, templates, pool, args.nama_berkas)
 
         results = round_()
         if pool is not None and any(r.pekerja_mati for r in results):
@@ -423,7 +431,7 @@ def _build_with_progress(plans, args, formats, versions, jobs, report,
             progress.advance(task)
 
         return build_many(plans, Path(args.output), formats, versions, jobs, args.force, done,
-                          templates)
+                          templates, nama=args.nama_berkas)
 
 
 def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

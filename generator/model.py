@@ -290,11 +290,21 @@ class Komponen(_Model):
     """Tim yang bertanggung jawab atas semua langkah komponen ini."""
 
 
+AREA_RESMI = ("Manajemen Perubahan", "Penataan Tata Laksana", "Penataan Sistem Manajemen SDM",
+              "Penguatan Akuntabilitas Kinerja", "Penguatan Pengawasan",
+              "Peningkatan Kualitas Pelayanan Publik")
+"""The six areas of PermenPANRB 90/2021 as generator/data/komponen.yaml names them."""
+NamaAreaResmi = Literal[AREA_RESMI]  # type: ignore[valid-type]
+
+
 class Program(_Model):
     """Kelompok komponen di dalam satu area, mis. 'Pengendalian Gratifikasi'."""
 
     nama: Teks
     """Nama program."""
+    area_resmi: NamaAreaResmi | None = None
+    """Area resmi PermenPAN RB 90/2021 tempat program ini, bila lain dari area barisnya
+    (dipakai pemeriksaan komponen-hilang)."""
     komponen: list[Komponen] = Field(min_length=1)
     """Komponen di dalam program ini."""
     penanggung_jawab: TeksBebas | None = None
@@ -306,6 +316,11 @@ class Area(_Model):
 
     nama: Teks
     """Nama area, mis. 'Manajemen Perubahan'."""
+    area_resmi: NamaAreaResmi | None = None
+    """Area resmi PermenPAN RB 90/2021 tempat baris ini, bila namanya bukan nama area resmi
+    (mis. baris romawi per program: 'Pelaksanaan Pengendalian Gratifikasi' -> Penguatan
+    Pengawasan). Pemeriksaan komponen-hilang mencocokkan komponen menurut nama di seluruh
+    rencana; area ini menentukan di mana kekurangannya ditunjukkan."""
     komponen: list[Komponen] | None = Field(default=None, min_length=1)
     """Komponen langsung di bawah area (pilih ini atau 'program')."""
     program: list[Program] | None = Field(default=None, min_length=1)

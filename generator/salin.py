@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.cakupan import check_cakupan
 from generator.checks import langkah_paths, warn
 from generator.diagnostics import Diagnostic
 from generator.isian import nama_saja
 from generator.model import BULAN, Rencana
-from generator.new_plan import area_resmi
 from generator.tabel_rencana import bulan_langkah
 from generator.yaml_source import Path, Source
 
@@ -40,7 +39,7 @@ _TYPO_YEAR = re.compile(r"\b(?:19|20)\d{3,}\b")
 _MONTH_YEAR = re.compile(r"(?<![\d\s])(\s*)\b(" + "|".join(BULAN) + r")\s+(\d{4})\b")
 _TITLE_YEAR = re.compile(r"\bTahun\s+(\d{4})\b")
 _SKIP = {"mengingat", "dasar_hukum", "orang", "jadwal", "satker", "penandatangan",
-         "pengesah_salinan", "tanpa_komponen", "capaian", "kolom", "tampilan"}
+         "pengesah_salinan", "tanpa_komponen", "area_resmi", "capaian", "kolom", "tampilan"}
 """Fields whose text is not the plan's own prose: citations, names, keys."""
 
 
@@ -197,75 +196,6 @@ def check_tim(plan: Rencana, source: Source) -> list[Diagnostic]:
                                    f"'{key}') dengan jabatan berbeda; tulis sekali saja"))
         else:
             by_name[name] = key
-    return found
-
-
-def _norm(text: str) -> str:
-    text = re.sub(r"\(.*?\)|\*", " ", text.lower())
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
-
-
-_SYNONYMS = {
-    "rencana pembangunan zona integritas": ("rencana aksi", "rencana kerja", "rencana pembangunan"),
-    "sistem pemerintahan berbasis elektronik": ("spbe", "e office", "e government"),
-    "whistle blowing system": ("whistle blowing", "wbs"),
-    "penerapan spip": ("spip", "pengendalian intern"),
-    "pengaduan masyarakat": ("pengaduan",),
-    "pengelolaan pengaduan": ("pengaduan",),
-    "penegakan aturan disiplin kode etik kode perilaku": ("disiplin", "kode etik"),
-    "penilaian kepuasan terhadap pelayanan": ("kepuasan",),
-    "pemanfaatan teknologi informasi": ("teknologi informasi",),
-    "perencanaan kebutuhan pegawai": ("kebutuhan pegawai",),
-    "pemantauan dan evaluasi pembangunan wbk wbbm": ("pemantauan", "monitoring dan evaluasi"),
-}
-
-
-def _covers(official: str, names: list[str]) -> bool:
-    key = _norm(official)
-    words = set(key.split()) - {"dan", "di", "yang", "terhadap", "berbasis"}
-    for name in names:
-        norm = _norm(name)
-        if key in norm or words <= set(norm.split()):
-            return True
-        if any(s in norm for s in _SYNONYMS.get(key, ())):
-            return True
-        if difflib.SequenceMatcher(None, key, norm).ratio() >= 0.8:
-            return True
-    return False
-
-
-def check_cakupan(plan: Rencana, source: Source) -> list[Diagnostic]:
-    """Official komponen of PermenPANRB 90/2021 that have no step: points left on the table."""
-    rencana = plan.rencana_aksi
-    if rencana is None:
-        return []
-    skipped = {_norm(name) for name in rencana.tanpa_komponen}
-    official_names = {_norm(k) for area in area_resmi() for k in area.komponen}
-    found = [warn(source, ("rencana_aksi", "tanpa_komponen", i), "komponen-hilang",
-                   f"'{name}' bukan komponen resmi PermenPAN RB 90/2021")
-             for i, name in enumerate(rencana.tanpa_komponen) if _norm(name) not in official_names]
-    plan_areas = []
-    for area in rencana.area:
-        names = [area.nama] + [p.nama for p in area.program or ()] + \
-            [k.nama for p in area.program or () for k in p.komponen] + \
-            [k.nama for k in area.komponen or ()]
-        plan_areas.append((area.nama, names))
-    for index, official in enumerate(area_resmi()):
-        where = next((i for i, (name, _) in enumerate(plan_areas)
-                      if difflib.SequenceMatcher(None, _norm(official.nama),
-                                                 _norm(name)).ratio() >= 0.75), None)
-        if where is None and index < len(plan_areas):
-            where = index
-        names = plan_areas[where][1] if where is not None else []
-        missing = [k.replace("*", "") for k in official.komponen
-                   if _norm(k) not in skipped and not _covers(k, names)]
-        if missing:
-            path = ("rencana_aksi", "area", where) if where is not None else ("rencana_aksi",)
-            listed = ", ".join(f"'{k}'" for k in missing)
-            found.append(warn(source, path, "komponen-hilang",
-                               f"area {official.nama} (bobot {official.bobot:g}) tidak punya "
-                               f"langkah untuk komponen {listed}: nilainya hilang dari "
-                               "evaluasi (atau sebut di 'rencana_aksi.tanpa_komponen')"))
     return found
 
 

@@ -171,6 +171,14 @@ def _choice_hint(value: Any, choices: list[str]) -> str:
     return f"; maksud Anda '{close}'?" if close else ""
 
 
+def _area_hint(value: Any) -> str:
+    """'Pengawasan', 'penataan tatalaksana' -> the official area's name as it must be written."""
+    from generator.cakupan import area_dimaksud
+
+    meant = area_dimaksud(str(value)) if isinstance(value, str) else None
+    return f"; maksud Anda '{meant}'?" if meant else ""
+
+
 def _quote_hint(written: str | None, value: Any) -> str:
     shown = written if written is not None else str(value).lower()
     return f"; bila memang teks, apit dengan tanda kutip: \"{shown}\""
@@ -208,8 +216,9 @@ def _message(name: str, kind: str, error: dict[str, Any], value: Any,
         return f"'{name}' harus berupa bilangan bulat yang wajar, bukan {said}"
     if kind == "literal_error":
         expected = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-        return f"'{name}' harus salah satu dari: {expected}; tertulis {said}" + _choice_hint(
+        hint = _area_hint(value) if path[-1:] == ("area_resmi",) else _choice_hint(
             value, expected.split(", "))
+        return f"'{name}' harus salah satu dari: {expected}; tertulis {said}" + hint
     if kind in ("too_short", "string_too_short"):
         return f"'{name}' tidak boleh kosong"
     if kind in ("too_long", "string_too_long"):

@@ -111,7 +111,7 @@ def test_one_plan_shared_by_two_workers_gives_the_same_files(tmp_path):
     shared = build_many([plan], tmp_path / "dua", ("docx", "pdf"), ("asli", "salinan"), jobs=2)
     assert [r.status for r in serial + shared] == ["dibangun", "dibangun"]
     names = ["keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
-             "keputusan-salinan.pdf"]
+             "keputusan-salinan.pdf", "keputusan-salinan.jdih.json"]
     assert [Path(p).name for p in shared[0].berkas] == names  # the usual order, not finish order
     for name in names:
         assert (tmp_path / "dua" / "kota-0" / name).read_bytes() == \

@@ -23,12 +23,12 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_build_writes_the_four_files_and_says_so(tmp_path):
+def test_build_writes_the_four_files_and_the_jdih_record_and_says_so(tmp_path):
     code, out, err = run("build", str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path))
     assert code == 0, err
     names = sorted(p.name for p in (tmp_path / "minimal").iterdir() if p.name != STAMP)
     assert names == ["keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
-                     "keputusan-salinan.pdf"]
+                     "keputusan-salinan.jdih.json", "keputusan-salinan.pdf"]
     for name in names:
         assert str(tmp_path / "minimal" / name) in out
     assert not list((tmp_path / "minimal").glob("*.tmp"))  # no temporary file left behind
@@ -39,8 +39,8 @@ def test_build_can_restrict_format_and_version(tmp_path):
     code, _, _ = run("build", str(FIXTURES / "minimal.yaml"), "-o", str(tmp_path),
                      "--format", "pdf", "--versi", "salinan")
     assert code == 0
-    assert [p.name for p in (tmp_path / "minimal").iterdir() if p.name != STAMP] == [
-        "keputusan-salinan.pdf"]
+    assert sorted(p.name for p in (tmp_path / "minimal").iterdir() if p.name != STAMP) == [
+        "keputusan-salinan.jdih.json", "keputusan-salinan.pdf"]
 
 
 def test_one_bad_plan_does_not_stop_the_others(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from docx import Document
@@ -37,8 +38,21 @@ def test_every_step_in_order_in_every_file(example):
     steps = [squash(plain(parse(step.aksi))) for _, step in langkah_paths(checked.plan)]
     assert steps
     for name, data in files.items():
+        if name.endswith(".jdih.json"):
+            continue
         text = squash(docx_text(data) if name.endswith(".docx") else pdf_text(data))
         assert in_order(text, steps) == [], name
+
+
+def test_the_jdih_record_describes_the_salinan_pdf_beside_it(example):
+    checked, files = example
+    if checked.plan.keputusan is None:
+        pytest.skip("no decree")
+    record = json.loads(files["keputusan-salinan.jdih.json"])
+    assert record["fileDownload"] == "keputusan-salinan.pdf"
+    assert record["fileDownload"] in files
+    assert record["noPeraturan"] == (checked.plan.keputusan.nomor or "")
+    assert record["tahun_pengundangan"] == str(checked.plan.keputusan.tahun)
 
 
 def test_ticks_match_each_schedule_in_18_column_plans(example):

@@ -65,7 +65,7 @@ def test_new_with_flags_builds_all_four_files_and_check_warns_of_each_placeholde
     outputs = render_checked(plan, "rencana", tmp_path / "out")
     assert sorted(o.path.name for o in outputs) == [
         "keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
-        "keputusan-salinan.pdf"]
+        "keputusan-salinan.jdih.json", "keputusan-salinan.pdf"]
 
 
 def test_check_of_a_fresh_plan_warns_and_fails_only_when_strict(tmp_path, monkeypatch):

@@ -168,6 +168,8 @@ ACCEPTED = [  # written in a plan, zi accepts it; the editor must not flag it
     ((*LANGKAH, "jadwal"), "setiap   BULAN"),
     ((*LANGKAH, "jadwal"), None),
     (("rencana_aksi", "kolom"), 18),
+    (("rencana_aksi", "area", 0, "area_resmi"), "Penguatan Pengawasan"),
+    (("rencana_aksi", "area", 0, "area_resmi"), None),
     (("tampilan", "kertas"), "a4"),
 ]
 
@@ -189,6 +191,8 @@ REJECTED = [  # zi rejects it, and the editor flags it as it is typed
     (("keputusan", "penutup_menimbang"), "barangkali"),
     (("keputusan", "nomorr"), 400),
     (("satker", "tingkat"), "Kabupaten"),
+    (("rencana_aksi", "area", 0, "area_resmi"), "Pengawasan"),
+    (("rencana_aksi", "area", 0, "area_resmi"), "penguatan pengawasan"),
     (("orang", "ketua", "peran"), "wakil"),
     (("orang", "ketua", "jabatan"), "Ketua"),  # 'jabatan' and 'peran' both
     (("orang", "x"), {"nama": "Ani"}),  # neither
