@@ -4,6 +4,12 @@ The new plan is the old file's text with the year edited in place, so its commen
 quoting and line breaks stay exactly as they were and a diff shows only what changed. Which
 scalars to edit comes from the YAML node tree (their exact spans in the text); comments are
 never touched.
+
+Which years move is one rule per kind of field. Schedules (`jadwal`, `target_waktu`) and titles
+(`tentang`, `judul`, `sampul`) move the plan year. In prose the plan year moves and a report's
+year ("LAKIP 2024", "SKP tahun 2024") moves with it, but a fact about the past never does: a
+full date, a document number with a year, a year next to a document word, the title of a cited
+document, a range or an event. Those are listed for a person to check, cited documents first.
 """
 
 from __future__ import annotations
@@ -21,22 +27,55 @@ from generator import catalog, drafting
 from generator.model import Rencana
 from generator.validate import check_file
 
-_YEAR = re.compile(r"(?<![\d.,/-])\b(\d{4,})\b(?![\d/])")
-_CITATION = re.compile(r"(?:Nomor\s+\S+\s+Tahun|Negara\s+Republik\s+Indonesia\s+Tahun)\s*$",
-                       re.IGNORECASE)
-_REPORT = re.compile(r"(?:LAKIP|LKjIP|SAKIP|SKP|Laporan\s+Kinerja|Laporan\s+Tahunan|"
-                     r"Laporan\s+Keuangan|tahun\s+sebelumnya)\b[^.;:\n]{0,40}$", re.IGNORECASE)
-"""A year shortly after the name of an annual report is that report's year."""
-_SKIP = {"mengingat", "dasar_hukum", "orang", "jadwal", "satker", "kolom", "tampilan",
-         "capaian", "penandatangan", "pengesah_salinan", "tanpa_komponen"}
-"""Fields whose years are not the plan's: citations, names, keys, months."""
+_NUMBER = re.compile(r"(?<!\d)\d{4,}(?!\d)")
+_MONTH = (r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+          r"Nopember|November|Desember|Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Ags|Agt|Agst|Sep|Sept|"
+          r"Okt|Nov|Nop|Des)")
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}\s*{_MONTH}\.?,?\s*$", re.IGNORECASE)
+"""A day and a month right before the year: '25 Agustus 2025' is a date that happened."""
+_NUMBERED = re.compile(r"(?:\b(?:Nomor|No\.?)\s*:?\s*\S+\s+Tahun|"
+                       r"Negara\s+Republik\s+Indonesia\s+Tahun)\s*$", re.IGNORECASE)
+"""'Nomor 12 Tahun 2025', 'Lembaran Negara Republik Indonesia Tahun 2017': a numbered
+document's year."""
+_RANGE = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
+_RANGE_START = re.compile(rf"^{_RANGE}\d{{4}}(?!\d)", re.IGNORECASE)
+_RANGE_END = re.compile(rf"(?<!\d)\d{{4}}{_RANGE}$", re.IGNORECASE)
+_DOCUMENT = (r"Berita\s+Acara|Surat|Keputusan|Peraturan|Undang-Undang|Instruksi|Edaran|"
+             r"Nota\s+Dinas|Notul[ae]n?|Risalah|Nomor|No\.|tanggal|tgl\.?")
+_REPORT = (r"LAKIP|LKjIP|SAKIP|SKP|Laporan\s+Kinerja|Laporan\s+Tahunan|Laporan\s+Keuangan|"
+           r"tahun\s+sebelumnya")
+_EVENT = (r"(?<!Komisi\s)(?<!Pengawas\s)(?<!Badan\s)(?:Pemilu|Pilkada|Pileg|Pilpres|Pemilihan)"
+          r"(?!\s+Umum\s+(?:Republik|RI|Provinsi|Kabupaten|Kota)\b)")
+_ANCHOR = re.compile(rf"\b(?:(?P<dokumen>(?:{_DOCUMENT})(?!\s+ini\b))|(?P<laporan>{_REPORT})|"
+                     rf"(?P<peristiwa>{_EVENT})|(?P<tentang>tentang))\b", re.IGNORECASE)
+"""The words that say whose year a year is; the nearest one before the year decides
+('Keputusan ini' is the plan's own decree, not a cited one)."""
+_NEAR = 8
+"""A document, report or event word counts when at most this many words before the year."""
+_TITLE = 30
+"""A year this many words after 'tentang' can still be in the title it begins."""
+_CITED_BEFORE_TITLE = re.compile(r"\b(?:Nomor|No\.|tanggal|tgl)|\d{4}|/", re.IGNORECASE)
+"""Between a document word and 'tentang': the document is a cited one, not the plan's own."""
+_EARLIER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LIST_GOES_ON = re.compile(r"[\s,]*(?:(?:dan|serta|atau|maupun)[\s,]*)?")
+"""What may stand between two years of one list: 'Pemilu 2014, 2019 dan 2024'."""
+_SENTENCE_END = re.compile(r"(?:;|(?<![A-Z])(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)(?<!Prov)\.)"
+                           r"(?=\s+[A-Z(\"'])|\n[ \t]*\n|\n[ \t]*\d+[.)][ \t]")
+
+_SKIP = {"orang", "satker", "kolom", "tampilan", "capaian", "penandatangan",
+         "pengesah_salinan", "tanpa_komponen"}
+"""Fields whose years are not the plan's: names, keys, choices."""
+_CITING = {"mengingat", "dasar_hukum"}
+"""Fields that cite documents: a catalog key is checked as a regulation, free text is listed."""
+_SCHEDULE = {"jadwal", "target_waktu"}
+"""The plan's own schedule: the plan year moves, with nothing else to decide."""
 _CLEARED = (("keputusan", "nomor"), ("keputusan", "tanggal"), ("mandiri", "tanggal"))
 
 
-RUTIN = ("tahun", "target_waktu", "tentang", "judul", "sampul")
+RUTIN = ("tahun", "jadwal", "target_waktu", "tentang", "judul", "sampul")
 """Fields whose plan year moves without anyone needing to look: the year itself, schedules
 (target_waktu) and titles (tentang, judul, the booklet's sampul). The plan year elsewhere in
-prose, and report years, are shown one by one."""
+prose, and report years, are shown line by line."""
 
 
 @dataclass
@@ -54,7 +93,8 @@ class Perubahan:
     kunci: str = ""
     """The plan field edited, e.g. 'target_waktu' (for a list item, the list's field)."""
     kalimat_lama: str = ""
-    """The words around a year in prose, before the edit, for showing it to a person."""
+    """The words around the years moved on this line, before the edit, for showing it to a
+    person (the same for every edit on the line)."""
     kalimat_baru: str = ""
     """The same words after the edit."""
     baris_baru: int = 0
@@ -86,12 +126,91 @@ class Hasil:
     perubahan: list[Perubahan] = field(default_factory=list)
     """Every edit made."""
     tinjau: list[Tinjauan] = field(default_factory=list)
-    """What needs a person's decision: amended or replaced regulations, people, then by line
-    the years left alone and comments that still name the old decree number."""
+    """What needs a person's decision: first by line the cited documents and past dates left
+    alone, then amended or replaced regulations, people, then by line the other years left
+    alone (ranges, events, the rest) and comments that still name the old decree number."""
     tahun_lama: int = 0
     """The old plan's year."""
     tahun_baru: int = 0
     """The new plan's year."""
+
+
+@dataclass
+class _Tahun:
+    """What a year found in a scalar is, and so whether it moves."""
+
+    jenis: str
+    """'geser' (moved), 'rujukan' (a cited document or date: listed first), 'rentang',
+    'peristiwa' or 'lain' (listed), or 'abaikan' (not a year: left silently)."""
+    alasan: str = ""
+    """For a moved year: why, in Bahasa Indonesia."""
+
+
+def _sentence_before(span: str, at: int) -> str:
+    """The words of the sentence up to the year, on one line: the year's owner is in there."""
+    before = span[max(0, at - 400):at]
+    starts = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return " ".join(before[starts[-1] if starts else 0:].split())
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _classify(span: str, start: int, end: int, field_kind: str, old: int) -> _Tahun:
+    """One year in a scalar's text: moved, listed (and as what), or not a year at all."""
+    digits = span[start:end]
+    pre, post = span[max(0, start - 1):start], span[end:end + 1]
+    prepre, postpost = span[max(0, start - 2):max(0, start - 1)], span[end + 1:end + 2]
+    if (pre in ".," and prepre.isdigit()) or (post in ".," and postpost.isdigit()) \
+            or pre.isalpha() or post.isalpha() or pre == "_" or post == "_":
+        return _Tahun("abaikan")  # 2.025.000, KPU2025, kunci_2025
+    year = int(digits)
+    if not 1945 <= year <= 2100:
+        return _Tahun("abaikan")
+    if field_kind == "kutipan":
+        return _Tahun("rujukan")
+    after = span[end:end + 40]
+    before_raw = span[max(0, start - 40):start]
+    token_start = max(span.rfind(c, 0, start) for c in " \t\n\"'(") + 1
+    token = span[token_start:start]
+    if _RANGE_START.match(after) or _RANGE_END.search(before_raw):
+        return _Tahun("rentang")
+    if re.match(r"^/\d{4}(?!\d)", after) and not token:
+        return _Tahun("rentang")  # 2024/2025
+    if re.fullmatch(r"\d{4}/", token):
+        return _Tahun("rentang")
+    if field_kind == "jadwal":
+        return _Tahun("geser", "tahun rencana") if year == old else _Tahun("lain")
+    if re.match(r"^-\d{1,2}-\d{1,2}\b", after) or re.search(r"\b\d{1,2}[-/.]\d{1,2}[-/.]$", token):
+        return _Tahun("rujukan")  # 2025-08-25, 25/08/2025
+    if pre and pre in "/-" and any(c.isalnum() for c in token):
+        return _Tahun("rujukan")  # 73/PK.01-BA/1502/2025
+    if _FULL_DATE.search(before_raw) or _NUMBERED.search(" ".join(before_raw.split())):
+        return _Tahun("rujukan")
+    sentence = _sentence_before(span, start)
+    anchors = list(_ANCHOR.finditer(sentence))
+    earlier = list(_EARLIER_YEAR.finditer(sentence))
+    # a word before an earlier year is that year's ('Pemilu 2024 dan tahun 2025'), unless
+    # this year continues its list ('Pemilu 2014, 2019 dan 2024')
+    scope = earlier[-1].end() if earlier and not _LIST_GOES_ON.fullmatch(
+        sentence[earlier[-1].end():]) else 0
+    near = [a for a in anchors if a.start() >= scope]
+    if near:
+        anchor = near[-1]
+        distance = _words(sentence[anchor.end():])
+        if anchor.lastgroup == "tentang" and distance <= _TITLE:
+            owner = [a for a in anchors if a.lastgroup == "dokumen" and a.start() < anchor.start()]
+            if owner and _CITED_BEFORE_TITLE.search(sentence[owner[-1].start():anchor.start()]):
+                return _Tahun("rujukan")  # the title of a cited document
+        elif distance <= _NEAR:
+            if anchor.lastgroup == "dokumen":
+                return _Tahun("rujukan")
+            if anchor.lastgroup == "peristiwa":
+                return _Tahun("peristiwa")
+            if anchor.lastgroup == "laporan" and year == old - 1:
+                return _Tahun("geser", "tahun laporan sebelumnya")
+    return _Tahun("geser", "tahun rencana") if year == old else _Tahun("lain")
 
 
 def _walk(node: yaml.Node, path: tuple):
@@ -137,15 +256,42 @@ def _words_around(span: str, start: int, end: int) -> tuple[str, str]:
     return head, tail
 
 
+def _field_kind(node_path: tuple) -> str:
+    """How years in a scalar are treated: 'lewati', 'kutipan', 'jadwal', 'judul' or 'kalimat'."""
+    names = [part for part in node_path if isinstance(part, str)]
+    if any(name in _SKIP for name in names):
+        return "lewati"
+    if any(name in _CITING for name in names):
+        return "kutipan"
+    if any(name in _SCHEDULE for name in names):
+        return "jadwal"
+    return "judul" if _key(node_path) in RUTIN else "kalimat"
+
+
+_LISTED = {
+    "rujukan": "rujukan ke dokumen atau tanggal lampau, tidak diubah; periksa: '{kata}'",
+    "rentang": "rentang tahun dibiarkan: '{kata}'",
+    "peristiwa": "tahun {tahun} dibiarkan (peristiwa): '{kata}'",
+    "lain": "tahun {tahun} dibiarkan: '{kata}'",
+}
+"""The review message for each kind of year left alone."""
+_MERGE = 40
+"""Years left alone this close together on one line are listed as one item."""
+
+
 def rollover(path: Path, tahun_baru: int) -> Hasil:
-    """Next year's plan text from a valid plan file; raises PlanError if the plan is invalid."""
+    """Next year's plan text from a valid plan file; raises PlanError if the plan is invalid.
+
+    Any other year works too, earlier included (the CLI allows only later years): going back
+    from the new plan to the old year restores every year the first rollover moved."""
     plan = check_file(path).plan
     old = plan.tahun
     shift = tahun_baru - old
     text = path.read_text(encoding="utf-8-sig")
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     edits: list[tuple[int, int, str, Perubahan]] = []
-    review: list[tuple[int, str]] = []  # (line in the old file, message)
+    cited: list[tuple[int, int, str]] = []  # (line in the old file, index, message): first
+    review: list[tuple[int, int, str]] = []  # (line in the old file, index, message)
 
     def line_of(index: int) -> int:
         return text.count("\n", 0, index) + 1
@@ -160,7 +306,8 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
                                                         "dikosongkan untuk tahun baru",
                                                         _key(node_path))))
             continue
-        if any(part in _SKIP for part in node_path if isinstance(part, str)):
+        field_kind = _field_kind(node_path)
+        if field_kind == "lewati" or tuple(node_path) in _CLEARED:
             continue
         if node_path in (("keputusan", "tahun"), ("mandiri", "tahun")):
             start, end = node.start_mark.index, node.end_mark.index
@@ -173,31 +320,56 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
             continue
         span_start, span_end = node.start_mark.index, node.end_mark.index
         span = text[span_start:span_end]
-        for match in _YEAR.finditer(span):
-            digits = match.group(1)
-            at = span_start + match.start(1)
-            before = span[max(0, match.start() - 40):match.start()]
+        moved: list[tuple[int, int, str]] = []
+        left: list[tuple[str, int, int, int]] = []  # (kind, line, start, end) in span
+        for match in _NUMBER.finditer(span):
+            digits, at = match.group(), span_start + match.start()
             if len(digits) > 4:
-                review.append((line_of(at), f"'{digits}' bukan tahun (salah ketik?), dibiarkan"))
+                if not re.match(r"[\d.,/-]", span[match.start() - 1:match.start()]) \
+                        and not span[match.end():match.end() + 1] == "/":
+                    review.append((line_of(at), at, f"'{digits}' bukan tahun (salah ketik?), "
+                                                    "dibiarkan"))
                 continue
-            year = int(digits)
-            if not 1945 <= year <= 2100:
+            year = _classify(span, match.start(), match.end(), field_kind, old)
+            if year.jenis == "geser":
+                moved.append((match.start(), match.end(), year.alasan))
+            elif year.jenis != "abaikan":
+                token = max(span.rfind(c, 0, match.start()) for c in " \t\n\"'(") + 1
+                left.append((year.jenis, line_of(at), token, match.end()))
+        merged: list[list] = []
+        for jenis, line, start, end in left:
+            if field_kind == "kutipan" and merged:
+                continue  # a cited entry is listed once, at its first year
+            if merged and merged[-1][0] == jenis and merged[-1][1] == line \
+                    and start - merged[-1][3] <= _MERGE:
+                merged[-1][3] = end
                 continue
-            if _CITATION.search(before):
-                continue  # a regulation's own year
-            if year == old:
-                reason = "tahun rencana"
-            elif year == old - 1 and _REPORT.search(before):
-                reason = "tahun laporan sebelumnya"
-            else:
-                context = " ".join(before.split())[-30:]
-                review.append((line_of(at), f"tahun {year} dibiarkan (\"...{context} {year}\")"))
-                continue
-            head, tail = _words_around(span, match.start(1), match.end(1))
-            edits.append((at, at + 4, str(year + shift),
-                          Perubahan(line_of(at), digits, str(year + shift), reason,
-                                    _key(node_path), f"{head}{digits}{tail}",
-                                    f"{head}{year + shift}{tail}")))
+            merged.append([jenis, line, start, end])
+        for jenis, line, start, end in merged:
+            head, tail = _words_around(span, start, end)
+            words = f"{head}{span[start:end]}{tail}"
+            years = ", ".join(dict.fromkeys(
+                m.group() for m in _NUMBER.finditer(span[start:end])))
+            message = _LISTED[jenis].format(kata=" ".join(words.split()), tahun=years)
+            (cited if jenis == "rujukan" else review).append((line, span_start + start, message))
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
+        for start, end, reason in moved:
+            by_line.setdefault(line_of(span_start + start), []).append((start, end, reason))
+        for line, changes in by_line.items():
+            first, last = changes[0][0], changes[-1][1]
+            head, tail = _words_around(span, first, last)
+            middle_old = span[first:last]
+            middle_new = middle_old
+            for start, end, _ in reversed(changes):
+                year = int(span[start:end])
+                middle_new = (middle_new[:start - first] + str(year + shift)
+                              + middle_new[end - first:])
+            for start, end, reason in changes:
+                digits = span[start:end]
+                edits.append((span_start + start, span_start + end, str(int(digits) + shift),
+                              Perubahan(line, digits, str(int(digits) + shift), reason,
+                                        _key(node_path), f"{head}{middle_old}{tail}",
+                                        f"{head}{middle_new}{tail}")))
 
     new_text = text
     for start, end, replacement, _ in sorted(edits, key=lambda e: e[0], reverse=True):
@@ -207,7 +379,7 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
     nomor = plan.keputusan.nomor if plan.keputusan else None
     if nomor:
         gone = [(e[0], e[1]) for e in edits if not e[2]]
-        review += [(line_of(at), f"komentar masih menyebut nomor keputusan lama '{nomor}': "
+        review += [(line_of(at), at, f"komentar masih menyebut nomor keputusan lama '{nomor}': "
                     f"{comment}")
                    for at, comment in _comments(text, root)
                    if menyebut_nomor(comment, nomor, old)
@@ -220,9 +392,10 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
     for change in result.perubahan:
         change.baris_baru = new_line(change.baris) if change.baru else 0
 
-    result.tinjau = [Tinjauan(message) for message in
-                     _regulation_review(plan, tahun_baru) + _people_review(plan)]
-    result.tinjau += [Tinjauan(message, new_line(line)) for line, message in sorted(review)]
+    result.tinjau = [Tinjauan(message, new_line(line)) for line, _, message in sorted(cited)]
+    result.tinjau += [Tinjauan(message) for message in
+                      _regulation_review(plan, tahun_baru) + _people_review(plan)]
+    result.tinjau += [Tinjauan(message, new_line(line)) for line, _, message in sorted(review)]
     return result
 
 
@@ -255,7 +428,7 @@ def menyebut_nomor(comment: str, nomor: str, tahun: int) -> bool:
 
 def laporan(hasil: Hasil, berkas: str) -> list[str]:
     """The review list `zi rollover` prints: first what needs a decision, then the routine
-    year changes as one counted line, then each change made inside prose."""
+    year changes as one counted line, then each prose line changed, before -> after."""
     lines = [f"Perlu keputusan Anda ({len(hasil.tinjau)}):" if hasil.tinjau
              else "Perlu keputusan Anda: tidak ada."]
     lines += [f"  - {berkas}:{item.baris}: {item.pesan}" if item.baris else f"  - {item.pesan}"
@@ -270,12 +443,17 @@ def laporan(hasil: Hasil, berkas: str) -> list[str]:
     if cleared:
         parts.append(" dan ".join(cleared) + " dikosongkan")
     lines.append("Diubah otomatis: " + ("; ".join(parts) if parts else "tidak ada") + ".")
-    prose = [p for p in hasil.perubahan if not p.rutin]
+    prose: dict[tuple[int, str], list[Perubahan]] = {}
+    for p in hasil.perubahan:
+        if not p.rutin:
+            prose.setdefault((p.baris_baru, p.kalimat_lama), []).append(p)
     if prose:
         lines.append(f"Diubah di kalimat, periksa ({len(prose)}):")
-        for p in prose:
-            lines.append(f"  - {berkas}:{p.baris_baru}: ({p.kunci}) '{p.kalimat_lama}' -> "
-                         f"'{p.kalimat_baru}' ({p.alasan})")
+        for (baris, _), changes in prose.items():
+            p = changes[0]
+            reasons = ", ".join(dict.fromkeys(c.alasan for c in changes))
+            lines.append(f"  - {berkas}:{baris}: ({p.kunci}) '{p.kalimat_lama}' -> "
+                         f"'{p.kalimat_baru}' ({reasons})")
     return lines
 
 
