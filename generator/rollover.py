@@ -34,9 +34,12 @@ _MONTH = (r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|Septe
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}\s*{_MONTH}\.?,?\s*$", re.IGNORECASE)
 """A day and a month right before the year: '25 Agustus 2025' is a date that happened."""
 _NUMBERED = re.compile(r"(?:\b(?:Nomor|No\.?)\s*:?\s*\S+\s+Tahun|"
-                       r"Negara\s+Republik\s+Indonesia\s+Tahun)\s*$", re.IGNORECASE)
-"""'Nomor 12 Tahun 2025', 'Lembaran Negara Republik Indonesia Tahun 2017': a numbered
-document's year."""
+                       r"\b(?:UU|PP|Perppu|Perpu|Perpres|Keppres|Inpres|Permen\w*|Kepmen\w*|"
+                       r"PKPU|Perkom\w*|Perbawaslu|Perda|Pergub|Perbup|Perwal\w*|SE|SEB|"
+                       r"Persekjen|Kepsekjen|Perka\w*|Perban\w*)(?:\s*-?\s*RB)?\s+\d+[A-Z]?\s+"
+                       r"Tahun|Negara\s+Republik\s+Indonesia\s+Tahun)\s*$", re.IGNORECASE)
+"""'Nomor 12 Tahun 2025', 'PKPU 5 Tahun 2025', 'Lembaran Negara Republik Indonesia Tahun
+2017': a numbered document's year."""
 _RANGE = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
 _RANGE_START = re.compile(rf"^{_RANGE}\d{{4}}(?!\d)", re.IGNORECASE)
 _RANGE_END = re.compile(rf"(?<!\d)\d{{4}}{_RANGE}$", re.IGNORECASE)
@@ -201,8 +204,11 @@ def _classify(span: str, start: int, end: int, field_kind: str, old: int) -> _Ta
         distance = _words(sentence[anchor.end():])
         if anchor.lastgroup == "tentang" and distance <= _TITLE:
             owner = [a for a in anchors if a.lastgroup == "dokumen" and a.start() < anchor.start()]
-            if owner and _CITED_BEFORE_TITLE.search(sentence[owner[-1].start():anchor.start()]):
-                return _Tahun("rujukan")  # the title of a cited document
+            # the title of a cited document; 'Keputusan ... tentang' without a number or date
+            # is the plan's own decree
+            if owner and (owner[-1].group().lower() != "keputusan" or _CITED_BEFORE_TITLE.search(
+                    sentence[owner[-1].start():anchor.start()])):
+                return _Tahun("rujukan")
         elif distance <= _NEAR:
             if anchor.lastgroup == "dokumen":
                 return _Tahun("rujukan")
@@ -296,7 +302,12 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
     def line_of(index: int) -> int:
         return text.count("\n", 0, index) + 1
 
+    seen: set[int] = set()  # an alias repeats its anchor's node: edit that text once
     for kind, node_path, node, value in _walk(root, ()):
+        if kind == "scalar":
+            if node.start_mark.index in seen:
+                continue
+            seen.add(node.start_mark.index)
         if kind == "key":
             if tuple(node_path) in _CLEARED:
                 start = _line_start(text, node.start_mark.index)

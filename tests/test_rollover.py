@@ -236,6 +236,12 @@ def step_plan(tahun: int, aksi: list[str], target_waktu: list[str]) -> str:
      "tahun 2024 dibiarkan (peristiwa)"),
     ("mengikuti Renstra 2025-2029", None, "rentang tahun dibiarkan"),
     ("mengikuti Renstra 2024 s.d. 2026", None, "rentang tahun dibiarkan"),
+    ("sesuai PKPU 5 Tahun 2026", None, "rujukan"),
+    ("Surat Edaran Sekjen tentang Pelaksanaan Zona Integritas Tahun 2026", None, "rujukan"),
+    ("Laporan Kinerja Instansi Pemerintah (LKjIP) tahun 2025",
+     "Laporan Kinerja Instansi Pemerintah (LKjIP) tahun 2026", None),
+    ("DIPA Tahun Anggaran 2026", "DIPA Tahun Anggaran 2027", None),
+    ("rapat Senin, 6 Januari 2026", None, "rujukan"),
     ("Keputusan ini berlaku untuk tahun 2026", "Keputusan ini berlaku untuk tahun 2027", None),
     ("anggaran Rp 2.026.000", None, None),
     ("2026 tahun kerja", "2027 tahun kerja", None),
@@ -330,3 +336,13 @@ def test_readme_example_is_what_rollover_prints():
     printed = printed.replace("dokumen-lampau-2026.yaml", "rencana-2026.yaml").splitlines()
     shown = [line for line in example.splitlines() if line.strip() != "..."]
     assert len(shown) == 5 and all(line in printed for line in shown)
+
+
+def test_a_schedule_shared_by_an_alias_is_edited_once(tmp_path):
+    plan = tmp_path / "rencana-2026.yaml"
+    plan.write_text(step_plan(2026, [["Menyusun"], ["Menyusun lagi"]], ["&w Januari 2026", "*w"]),
+                    encoding="utf-8")
+    result = rollover(plan, 2027)
+    assert "target_waktu: &w Januari 2027\n" in result.teks
+    assert "target_waktu: *w\n" in result.teks
+    assert [p.kunci for p in result.perubahan].count("target_waktu") == 1
