@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,20 @@ def comments(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.lstrip().startswith("#")]
 
 
+PAST_FACT = re.compile(r"\b\d{1,2}\s+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
+                       r"September|Oktober|November|Desember)\s+\d{4}\b|\S+/\d{4}\b|"
+                       r"\bNomor\s+\S+\s+Tahun\s+\d{4}\b", re.IGNORECASE)
+"""Full dates and document numbers with a year, found without the rollover's own rules."""
+
+
+def past_facts(text: str) -> Counter:
+    """Each full date and numbered document in the text outside schedules, cleared fields and
+    comments, with how often it occurs."""
+    kept = [line for line in text.splitlines()
+            if not re.match(r"(?:(?:nomor|tanggal|target_waktu):|#)", line.lstrip(" -"))]
+    return Counter(PAST_FACT.findall(" ".join(" ".join(kept).split())))
+
+
 @pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.stem)
 def test_rollover_of_each_example_checks_and_changes_only_years(plan, tmp_path):
     old_text = plan.read_text(encoding="utf-8")
@@ -45,6 +60,7 @@ def test_rollover_of_each_example_checks_and_changes_only_years(plan, tmp_path):
     # only replaced regulations may need the office's attention in the new year
     assert {w.kode for w in checked.warnings} <= {"mengingat-dicabut"}
     assert comments(new_text) == comments(old_text)
+    assert past_facts(new_text) == past_facts(old_text)
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
             None, old_text.splitlines(), new_text.splitlines()).get_opcodes():
         old_lines = old_text.splitlines()[i1:i2]
@@ -174,6 +190,7 @@ def test_a_cited_document_or_date_stays_and_is_listed_first(cited):
     line = next(n for n, text in enumerate(old_lines, 1) if cited in text)
     assert new_lines[line - 1] == old_lines[line - 1]  # byte-identical (no line removed here)
     listed = [i for i, item in enumerate(result.tinjau) if item.baris == line]
+    assert past_facts(result.teks) == past_facts(LAMPAU.read_text(encoding="utf-8"))
     assert listed and all(result.tinjau[i].pesan.startswith("rujukan ke dokumen atau tanggal "
                                                             "lampau, tidak diubah; periksa: '")
                           for i in listed)
