@@ -77,7 +77,7 @@ _CLEARED = (("keputusan", "nomor"), ("keputusan", "tanggal"), ("mandiri", "tangg
 
 RUTIN = ("tahun", "jadwal", "target_waktu", "tentang", "judul", "sampul")
 """Fields whose plan year moves without anyone needing to look: the year itself, schedules
-(target_waktu) and titles (tentang, judul, the booklet's sampul). The plan year elsewhere in
+(jadwal, target_waktu) and titles (tentang, judul, the booklet's sampul). The plan year in
 prose, and report years, are shown line by line."""
 
 
@@ -285,6 +285,62 @@ _MERGE = 40
 """Years left alone this close together on one line are listed as one item."""
 
 
+def _scan(span: str, field_kind: str, old: int) -> tuple[
+        list[tuple[int, int, str]], list[tuple[str, int, int]], list[tuple[int, str]]]:
+    """Every year in a scalar's text: those to move (start, end, reason), those left alone
+    (kind, start of the word holding it, end) and numbers too long to be a year."""
+    moved: list[tuple[int, int, str]] = []
+    left: list[tuple[str, int, int]] = []
+    typos: list[tuple[int, str]] = []
+    for match in _NUMBER.finditer(span):
+        digits, start, end = match.group(), match.start(), match.end()
+        if len(digits) > 4:
+            if not re.match(r"[\d.,/-]", span[max(0, start - 1):start]) \
+                    and span[end:end + 1] != "/":
+                typos.append((start, f"'{digits}' bukan tahun (salah ketik?), dibiarkan"))
+            continue
+        year = _classify(span, start, end, field_kind, old)
+        if year.jenis == "geser":
+            moved.append((start, end, year.alasan))
+        elif year.jenis != "abaikan":
+            word = max(span.rfind(c, 0, start) for c in " \t\n\"'(") + 1
+            left.append((year.jenis, word, end))
+    return moved, left, typos
+
+
+def _listed(span: str, left: list[tuple[str, int, int]],
+            field_kind: str) -> list[tuple[str, int, str]]:
+    """The review items for the years left alone in one scalar: (kind, start, message);
+    years of one kind close together on a line are one item, a cited entry is one item."""
+    merged: list[list] = []
+    for jenis, start, end in left:
+        if field_kind == "kutipan" and merged:
+            continue  # a cited entry is listed once, at its first year
+        if merged and merged[-1][0] == jenis and "\n" not in span[merged[-1][2]:start] \
+                and start - merged[-1][2] <= _MERGE:
+            merged[-1][2] = end
+            continue
+        merged.append([jenis, start, end])
+    items = []
+    for jenis, start, end in merged:
+        head, tail = _words_around(span, start, end)
+        words = " ".join(f"{head}{span[start:end]}{tail}".split())
+        years = ", ".join(dict.fromkeys(m.group() for m in _NUMBER.finditer(span[start:end])))
+        items.append((jenis, start, _LISTED[jenis].format(kata=words, tahun=years)))
+    return items
+
+
+def _line_before_after(span: str, changes: list[tuple[int, int, str]],
+                       shift: int) -> tuple[str, str]:
+    """The words around the years moved on one line of a scalar, before and after."""
+    first, last = changes[0][0], changes[-1][1]
+    head, tail = _words_around(span, first, last)
+    after = span[first:last]
+    for start, end, _ in reversed(changes):
+        after = after[:start - first] + str(int(span[start:end]) + shift) + after[end - first:]
+    return f"{head}{span[first:last]}{tail}", f"{head}{after}{tail}"
+
+
 def rollover(path: Path, tahun_baru: int) -> Hasil:
     """Next year's plan text from a valid plan file; raises PlanError if the plan is invalid.
 
@@ -331,56 +387,20 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
             continue
         span_start, span_end = node.start_mark.index, node.end_mark.index
         span = text[span_start:span_end]
-        moved: list[tuple[int, int, str]] = []
-        left: list[tuple[str, int, int, int]] = []  # (kind, line, start, end) in span
-        for match in _NUMBER.finditer(span):
-            digits, at = match.group(), span_start + match.start()
-            if len(digits) > 4:
-                if not re.match(r"[\d.,/-]", span[match.start() - 1:match.start()]) \
-                        and not span[match.end():match.end() + 1] == "/":
-                    review.append((line_of(at), at, f"'{digits}' bukan tahun (salah ketik?), "
-                                                    "dibiarkan"))
-                continue
-            year = _classify(span, match.start(), match.end(), field_kind, old)
-            if year.jenis == "geser":
-                moved.append((match.start(), match.end(), year.alasan))
-            elif year.jenis != "abaikan":
-                token = max(span.rfind(c, 0, match.start()) for c in " \t\n\"'(") + 1
-                left.append((year.jenis, line_of(at), token, match.end()))
-        merged: list[list] = []
-        for jenis, line, start, end in left:
-            if field_kind == "kutipan" and merged:
-                continue  # a cited entry is listed once, at its first year
-            if merged and merged[-1][0] == jenis and merged[-1][1] == line \
-                    and start - merged[-1][3] <= _MERGE:
-                merged[-1][3] = end
-                continue
-            merged.append([jenis, line, start, end])
-        for jenis, line, start, end in merged:
-            head, tail = _words_around(span, start, end)
-            words = f"{head}{span[start:end]}{tail}"
-            years = ", ".join(dict.fromkeys(
-                m.group() for m in _NUMBER.finditer(span[start:end])))
-            message = _LISTED[jenis].format(kata=" ".join(words.split()), tahun=years)
-            (cited if jenis == "rujukan" else review).append((line, span_start + start, message))
+        moved, left, typos = _scan(span, field_kind, old)
+        review += [(line_of(span_start + at), span_start + at, message) for at, message in typos]
+        for jenis, start, message in _listed(span, left, field_kind):
+            item = (line_of(span_start + start), span_start + start, message)
+            (cited if jenis == "rujukan" else review).append(item)
         by_line: dict[int, list[tuple[int, int, str]]] = {}
         for start, end, reason in moved:
             by_line.setdefault(line_of(span_start + start), []).append((start, end, reason))
         for line, changes in by_line.items():
-            first, last = changes[0][0], changes[-1][1]
-            head, tail = _words_around(span, first, last)
-            middle_old = span[first:last]
-            middle_new = middle_old
-            for start, end, _ in reversed(changes):
-                year = int(span[start:end])
-                middle_new = (middle_new[:start - first] + str(year + shift)
-                              + middle_new[end - first:])
-            for start, end, reason in changes:
-                digits = span[start:end]
-                edits.append((span_start + start, span_start + end, str(int(digits) + shift),
-                              Perubahan(line, digits, str(int(digits) + shift), reason,
-                                        _key(node_path), f"{head}{middle_old}{tail}",
-                                        f"{head}{middle_new}{tail}")))
+            before, after = _line_before_after(span, changes, shift)
+            edits += [(span_start + start, span_start + end, str(int(span[start:end]) + shift),
+                       Perubahan(line, span[start:end], str(int(span[start:end]) + shift),
+                                 reason, _key(node_path), before, after))
+                      for start, end, reason in changes]
 
     new_text = text
     for start, end, replacement, _ in sorted(edits, key=lambda e: e[0], reverse=True):
