@@ -112,7 +112,8 @@ def _parser() -> _Parser:
         "rollover", help="susun rencana tahun berikutnya dari rencana ini",
         description="Susun rencana tahun berikutnya dari rencana ini: tahun rencana digeser,\n"
         "nomor dan tanggal dikosongkan, komentar tetap. Yang perlu keputusan Anda\n"
-        "(peraturan yang berubah, orang, tahun yang dibiarkan) dicetak lebih dulu.",
+        "(dokumen dan tanggal lampau yang dikutip, yang tidak pernah diubah;\n"
+        "peraturan yang berubah, orang, tahun yang dibiarkan) dicetak lebih dulu.",
         epilog=_contoh("zi rollover plans/kutai-timur-2025.yaml --tahun 2026",
                        "zi rollover rencana.yaml --tahun 2026 -o rencana-baru.yaml"))
     roll.add_argument("plan", metavar="RENCANA", help="berkas rencana (.yaml)")
