@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from datetime import UTC, datetime
@@ -31,6 +32,10 @@ FONTS = {"arial": "Arial", "bookman": "Bookman Old Style"}
 _SECTION_ORDER = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
                   "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings")
 _RIGHT_SIDE_STYLES = ("Kepala Lampiran", "Penetapan")
+_LEFT_HALF_STYLES = ("Autentikasi",)
+_SIGNATURE_STYLE = "Penetapan"
+_LEAD_IN_STYLES = ("Naskah ", "Butir ")
+"""Styles of booklet text whose lines ending in a colon announce what follows."""
 
 
 def _xml_text(text: str) -> Markup:
@@ -90,6 +95,8 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     if isinstance(doc, Dokumen):
         _widen_labels(document, doc.lebar_label)
     _set_sections(document, doc.kertas, landscape)
+    _keep_together(document)
+    _cover_without_page_number(document)
     _set_font_and_language(document, doc.huruf)
     props = document.core_properties
     # python-docx refuses strings over 255 characters; a decree's title is often longer
@@ -212,12 +219,97 @@ def _shift_right_side_blocks(document, body_widths: list[Length]) -> None:
     for element in document.element.body.iterchildren(qn("w:p")):
         paragraph = Paragraph(element, document)
         extra = body_widths[section] - portrait
-        if extra and paragraph.style is not None and paragraph.style.name in _RIGHT_SIDE_STYLES:
+        style = paragraph.style.name if extra and paragraph.style is not None else None
+        if style in _RIGHT_SIDE_STYLES:
             indent = (paragraph.paragraph_format.left_indent
                       or paragraph.style.paragraph_format.left_indent or 0)
             paragraph.paragraph_format.left_indent = Length(indent + extra)
+        elif style in _LEFT_HALF_STYLES:
+            indent = (paragraph.paragraph_format.right_indent
+                      or paragraph.style.paragraph_format.right_indent or 0)
+            paragraph.paragraph_format.right_indent = Length(indent + extra)
         if element.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
             section += 1
+
+
+def _style_name(element) -> str:
+    """The style id of a paragraph element, '' for a table or an unstyled paragraph."""
+    if element.tag != qn("w:p") or element.pPr is None or element.pPr.pStyle is None:
+        return ""
+    return element.pPr.pStyle.val
+
+
+def _keep_with_next(paragraph_element) -> None:
+    ppr = paragraph_element.get_or_add_pPr()
+    ppr.keepNext_val = True
+    ppr.keepLines_val = True
+
+
+def _keep_last_row_with_next(table) -> None:
+    """The table's last row goes to the signature's page: Word keeps a row whose paragraphs
+    keep with the next (LibreOffice 7.4 does not yet; see tests/test_pagination.py)."""
+    last_row = table.findall(qn("w:tr"))[-1]
+    trpr = last_row.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))
+    for paragraph in last_row.iter(qn("w:p")):
+        _keep_with_next(paragraph)
+
+
+def _keep_together(document) -> None:
+    """Pagination Word and LibreOffice both honour: a signature never starts a page (the last
+    diktum, paragraph or table row before it goes along), the salinan authentication stays with
+    its signature, and a booklet line ending in a colon stays with what it announces."""
+    styles = {style.style_id: style.name for style in document.styles}
+    for element in document.element.body.iterchildren():
+        name = styles.get(_style_name(element), "")
+        previous = element.getprevious()
+        before = styles.get(_style_name(previous), "") if previous is not None else ""
+        if name == _SIGNATURE_STYLE and before != _SIGNATURE_STYLE and previous is not None:
+            if previous.tag == qn("w:p"):
+                _keep_with_next(previous)
+            elif previous.tag == qn("w:tbl"):
+                _keep_last_row_with_next(previous)
+        elif name in _LEFT_HALF_STYLES and before == _SIGNATURE_STYLE:
+            _keep_with_next(previous)
+        elif name.startswith(_LEAD_IN_STYLES) and \
+                "".join(t.text or "" for t in element.iter(qn("w:t"))).rstrip().endswith(":"):
+            _keep_with_next(element)
+
+
+def _cover_without_page_number(document) -> None:
+    """A booklet's cover is a section of its own whose only page has no header; the pages
+    around it keep their numbering, as in the PDF."""
+    styles = {style.style_id: style.name for style in document.styles}
+    body = document.element.body
+    for start in list(body.iterchildren(qn("w:p"))):
+        ppr = start.pPr
+        if styles.get(_style_name(start)) != "Sampul" or ppr is None or \
+                ppr.find(qn("w:pageBreakBefore")) is None:
+            continue
+        before, end = start.getprevious(), start
+        while (following := end.getnext()) is not None and \
+                styles.get(_style_name(following), "").startswith("Sampul"):
+            end = following
+        after = end.getnext()
+        if before is None or before.tag != qn("w:p") or after is None:
+            continue
+        ending = next((p.pPr.sectPr for p in end.itersiblings(qn("w:p"))
+                       if p.pPr is not None and p.pPr.sectPr is not None), body.sectPr)
+        title_page, cover = copy.deepcopy(ending), copy.deepcopy(ending)
+        before.get_or_add_pPr().append(title_page)
+        end.get_or_add_pPr().append(cover)
+        for continuing in (cover, ending):
+            numbering = continuing.find(qn("w:pgNumType"))
+            if numbering is not None:
+                numbering.attrib.pop(qn("w:start"), None)
+        title = ending.find(qn("w:titlePg"))
+        if title is not None:
+            ending.remove(title)
+        for paragraph in (start, after):
+            if paragraph.pPr is not None:
+                for brk in paragraph.pPr.findall(qn("w:pageBreakBefore")):
+                    paragraph.pPr.remove(brk)
 
 
 def _set_font_and_language(document, huruf: str) -> None:

@@ -95,7 +95,7 @@ def _is_body(line: Line, signature: Line) -> bool:
     return line.bottom <= signature.top and not line.bold and line.x0 < signature.x0 - 0.5 * CM
 
 
-def _signature_rules(number: int, lines: list[Line], width: float,
+def _signature_rules(number: int, lines: list[Line], middle: float,
                      starts: tuple[str, ...]) -> list[Violation]:
     problems = []
     signatures = [line for line in lines if line.text.startswith(starts)]
@@ -110,7 +110,7 @@ def _signature_rules(number: int, lines: list[Line], width: float,
             problems.append(Violation(number, "authentication not on its signature's page",
                                       line.text))
         for below in lines[index:]:
-            if below.x1 > width / 2 + 2:
+            if below.x1 > middle + SLACK:
                 problems.append(Violation(number, "authentication beyond the left half",
                                           below.text))
     return problems
@@ -159,7 +159,8 @@ def check_pdf(pdf: bytes | Path, signature_starts: tuple[str, ...] = SIGNATURE_S
     with pdfplumber.open(source) as document:
         for number, page in enumerate(document.pages, start=1):
             lines = _lines(page)
-            problems += _signature_rules(number, lines, float(page.width), signature_starts)
+            middle = (margins.left + float(page.width) - margins.right) / 2
+            problems += _signature_rules(number, lines, middle, signature_starts)
             problems += _last_line_rule(number, lines, float(page.width))
             problems += _word_rules(number, page, margins)
             page.flush_cache()

@@ -139,8 +139,12 @@ def test_a_6_column_table_and_a_booklet_in_one_decree(tmp_path):
             "LAMPIRAN I", "LANGKAH AKSI BUKTI FISIK TARGET WAKTU 1 2 3 4 5 6",
             "LAMPIRAN II", "KATA PENGANTAR", "BAB IV PENUTUP"]) == [], name
     sections = Document(io.BytesIO(files["keputusan-asli.docx"])).sections
+    # the booklet's cover is a section of its own, so that it carries no page number
     assert [(round(s.page_width.mm), round(s.page_height.mm)) for s in sections] == [
-        (215, 330), (330, 215), (215, 330)]
+        (215, 330), (330, 215), (215, 330), (215, 330), (215, 330)]
+    cover = sections[3]
+    assert cover.different_first_page_header_footer
+    assert not sections[4].different_first_page_header_footer
 
 
 def test_libreoffice_opens_the_booklet(kalbar, tmp_path):
