@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage, RichText
@@ -245,15 +245,77 @@ def _keep_with_next(paragraph_element) -> None:
     ppr.keepLines_val = True
 
 
-def _keep_last_row_with_next(table) -> None:
-    """The table's last row goes to the signature's page: Word keeps a row whose paragraphs
-    keep with the next (LibreOffice 7.4 does not yet; see tests/test_pagination.py)."""
-    last_row = table.findall(qn("w:tr"))[-1]
+def _keeps_with_next(row) -> bool:
+    """True for a heading row (area, program, group): all its paragraphs keep with the next."""
+    paragraphs = list(row.iter(qn("w:p")))
+    return bool(paragraphs) and all(
+        p.pPr is not None and p.pPr.keepNext_val for p in paragraphs)
+
+
+def _is_header(row) -> bool:
+    return row.trPr is not None and row.trPr.find(qn("w:tblHeader")) is not None
+
+
+def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
+    """The table's last row goes to the signature's page.
+
+    Word keeps a row whose paragraphs keep with the next; LibreOffice ignores keep-with-next
+    inside tables and moves only whole rows, so the last row becomes a table of its own inside
+    one unsplittable, borderless row that also holds the signature and its authentication.
+    On the signature's page that row has no repeated column headings.
+    """
+    rows = table.findall(qn("w:tr"))
+    last_row = rows[-1]
     trpr = last_row.get_or_add_trPr()
     if trpr.find(qn("w:cantSplit")) is None:
         trpr.insert(0, OxmlElement("w:cantSplit"))
     for paragraph in last_row.iter(qn("w:p")):
         _keep_with_next(paragraph)
+    moved = [last_row]
+    while len(rows) > len(moved) + 1 and _keeps_with_next(rows[-len(moved) - 1]):
+        moved.insert(0, rows[-len(moved) - 1])  # an area row goes with its last step
+    if len(rows) == len(moved) or any(_is_header(row) for row in moved):
+        return
+    block = []
+    following = table.getnext()
+    while following is not None and _style_name(following) in signature_ids and \
+            following.find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
+        block.append(following)
+        following = following.getnext()
+    if not block:
+        return
+    width = sum(int(col.get(qn("w:w"))) for col in table.find(qn("w:tblGrid")))
+    inner = OxmlElement("w:tbl")
+    for part in (table.find(qn("w:tblPr")), table.find(qn("w:tblGrid"))):
+        inner.append(copy.deepcopy(part))
+    for caption in inner.iter(qn("w:tblCaption")):
+        caption.getparent().remove(caption)
+    for merge in moved[0].iter(qn("w:vMerge")):
+        if merge.get(qn("w:val")) in (None, "continue"):
+            merge.getparent().remove(merge)
+    for row in moved:
+        inner.append(row)
+    jc = table.find(qn("w:tblPr") + "/" + qn("w:jc"))
+    outer = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
+        f'<w:jc w:val="{jc.get(qn("w:val")) if jc is not None else "left"}"/>'
+        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblCaption w:val="penutup"/>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+        f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+        '</w:tcPr></w:tc></w:tr></w:tbl>')
+    cell = outer.find(qn("w:tr") + "/" + qn("w:tc"))
+    cell.append(inner)
+    for paragraph in block:
+        cell.append(paragraph)
+    table.addnext(outer)
+    # a hairline paragraph between the tables: without it LibreOffice joins them into one
+    table.addnext(parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" '
+        'w:line="2" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'))
 
 
 def _keep_together(document) -> None:
@@ -261,7 +323,9 @@ def _keep_together(document) -> None:
     diktum, paragraph or table row before it goes along), the salinan authentication stays with
     its signature, and a booklet line ending in a colon stays with what it announces."""
     styles = {style.style_id: style.name for style in document.styles}
-    for element in document.element.body.iterchildren():
+    signature_ids = {style_id for style_id, name in styles.items()
+                     if name == _SIGNATURE_STYLE or name in _LEFT_HALF_STYLES}
+    for element in list(document.element.body.iterchildren()):
         name = styles.get(_style_name(element), "")
         previous = element.getprevious()
         before = styles.get(_style_name(previous), "") if previous is not None else ""
@@ -269,7 +333,7 @@ def _keep_together(document) -> None:
             if previous.tag == qn("w:p"):
                 _keep_with_next(previous)
             elif previous.tag == qn("w:tbl"):
-                _keep_last_row_with_next(previous)
+                _keep_last_row_with_next(previous, signature_ids)
         elif name in _LEFT_HALF_STYLES and before == _SIGNATURE_STYLE:
             _keep_with_next(previous)
         elif name.startswith(_LEAD_IN_STYLES) and \
