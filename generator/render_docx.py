@@ -259,10 +259,11 @@ def _is_header(row) -> bool:
 def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
     """The table's last row goes to the signature's page.
 
-    Word keeps a row whose paragraphs keep with the next; LibreOffice ignores keep-with-next
-    inside tables and moves only whole rows, so the last row becomes a table of its own inside
-    one unsplittable, borderless row that also holds the signature and its authentication.
-    On the signature's page that row has no repeated column headings.
+    Word keeps a row whose paragraphs keep with the next; LibreOffice (7.4) keeps rows together
+    that way but never carries a table's last row to the paragraph after the table. So the last
+    row (with the area rows just before it) becomes a table of its own inside one unsplittable,
+    borderless row that also holds the signature and its authentication. On the signature's
+    page those rows have no repeated column headings.
     """
     rows = table.findall(qn("w:tr"))
     last_row = rows[-1]

@@ -110,8 +110,9 @@ LONG_TOKENS = {
 def swept_plan(extra: int) -> dict:
     """The minimal plan grown by `extra`: more menimbang, more steps, more team members.
 
-    Each unit adds two lines to the decree and a row to each table, so that consecutive values
-    move every page break of the decree and its attachments by about one line or one row.
+    Each unit adds two lines to the decree and rows to each table, so that consecutive values
+    move every page break of the decree and its attachments, and the area rows between them,
+    by about one line or one row.
     """
     plan = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
     keputusan = plan["keputusan"]
@@ -129,11 +130,14 @@ def swept_plan(extra: int) -> dict:
                "target_waktu": "Januari–Desember 2026", "target_capaian": "4 (empat) Laporan"}
               for i in range(2 * extra)]
     steps.append(LONG_TOKENS)
-    plan["rencana_aksi"]["area"].append(
-        {"nama": "Penataan Tata Laksana",
-         "komponen": [{"nama": "Prosedur Operasional Tetap",
-                       "indikator": [{"nama": "SOP disusun",
-                                      "langkah": [dict(steps[0])]}]}]})
+    for name, count in (("Penataan Tata Laksana", 2 + extra % 3),
+                        ("Penataan Sistem Manajemen SDM", 1 + extra % 2),
+                        ("Penguatan Pengawasan", 1)):
+        plan["rencana_aksi"]["area"].append(
+            {"nama": name,
+             "komponen": [{"nama": "Prosedur Operasional Tetap",
+                           "indikator": [{"nama": "SOP disusun",
+                                          "langkah": [dict(steps[0])] * count}]}]})
     members = plan["tim"]["tim_kerja"]["subtim"][0]["anggota"]
     for i in range(3 * extra):
         plan["orang"][f"pegawai{i}"] = {
