@@ -249,6 +249,24 @@ def keep_with_next_row(row) -> None:
             paragraph.paragraph_format.keep_together = True
 
 
+def cell_padding(cell, points: float) -> None:
+    """One cell's inner margins on every side, as the PDF's padding of that cell."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    margins = OxmlElement("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(points * 20)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    later = [tcpr.find(qn(f"w:{name}")) for name in
+             ("textDirection", "tcFitText", "vAlign", "hideMark")]
+    anchor = next((el for el in later if el is not None), None)
+    if anchor is not None:
+        anchor.addprevious(margins)
+    else:
+        tcpr.append(margins)
+
+
 def tag_row(table, text: str) -> None:
     row = table.add_row()
     fill(row.cells[0], text)
@@ -293,6 +311,7 @@ def _rencana_table(doc, layout: int) -> None:
     for i in range(cols):
         fill(table.rows[header_rows - 1].cells[i], f"{{{{ lampiran.kolom[{i}].nomor }}}}",
              "Nomor Kolom")
+        cell_padding(table.rows[header_rows - 1].cells[i], 1)
         if grouped and kolom[i].grup:
             fill(table.rows[1].cells[i], f"{{{{ lampiran.kolom[{i}].judul }}}}", "Kepala Tabel")
         else:
