@@ -285,7 +285,10 @@ def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
         following = following.getnext()
     if not block:
         return
-    width = sum(int(col.get(qn("w:w"))) for col in table.find(qn("w:tblGrid")))
+    grid = table.find(qn("w:tblGrid"))
+    width = sum(int(col.get(qn("w:w")) or 0) for col in grid) if grid is not None else 0
+    if not width:
+        return
     inner = OxmlElement("w:tbl")
     for part in (table.find(qn("w:tblPr")), table.find(qn("w:tblGrid"))):
         inner.append(copy.deepcopy(part))
