@@ -189,3 +189,20 @@ def test_standalone_plan_signature_keeps_its_last_row(tmp_path, fmt):
         pdf = convert_with_libreoffice(output.path, tmp_path).read_bytes()
     problems = check_pdf(pdf, signature_starts=("Tana Paser,",))
     assert problems == [], report(problems)
+
+
+def test_docx_last_rows_stand_with_the_signature_in_one_unsplittable_row(examples):
+    document = Document(io.BytesIO(examples["kutai-timur-2025"]["keputusan-salinan.docx"]))
+    closing = [t for t in document.tables
+               if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "penutup"]
+    assert len(closing) == 2  # after Lampiran I's table and after Lampiran II's
+    for table in closing:
+        (row,) = table._tbl.tr_lst
+        assert row.trPr.find(qn("w:cantSplit")) is not None
+        (cell,) = row.tc_lst
+        texts = [Paragraph(p, document).text for p in cell.iterchildren(qn("w:p"))]
+        assert texts[0].startswith("Ditetapkan di") and "Salinan sesuai dengan aslinya" in texts
+        (inner,) = cell.iterchildren(qn("w:tbl"))
+        assert len(inner.tr_lst) == 1
+    people = "".join(t.text or "" for t in closing[1]._tbl.iter(qn("w:t")))
+    assert "Widya Nuraisyah" in people  # the team's last member
