@@ -390,6 +390,7 @@ def buklet(doc) -> None:
         p.add_run("{{r blok.teks|rt }}")
     tag(doc, "{%p endif %}")
     tag(doc, '{%p elif blok.jenis == "ttd" %}')
+    para(doc, "", style="Penetapan")  # the PDF's 18 pt above the signature
     each_line(doc, "blok.baris", "Penetapan")
     name_line(doc, "{{ blok.nama }}", "Penetapan")
     tag(doc, '{%p elif blok.jenis == "matriks" %}')
