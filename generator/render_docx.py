@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage, RichText
@@ -31,6 +32,10 @@ FONTS = {"arial": "Arial", "bookman": "Bookman Old Style"}
 _SECTION_ORDER = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
                   "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings")
 _RIGHT_SIDE_STYLES = ("Kepala Lampiran", "Penetapan")
+_LEFT_HALF_STYLES = ("Autentikasi",)
+_SIGNATURE_STYLE = "Penetapan"
+_LEAD_IN_STYLES = ("Naskah ", "Butir ")
+"""Styles of booklet text whose lines ending in a colon announce what follows."""
 
 
 def _xml_text(text: str) -> Markup:
@@ -90,6 +95,8 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     if isinstance(doc, Dokumen):
         _widen_labels(document, doc.lebar_label)
     _set_sections(document, doc.kertas, landscape)
+    _keep_together(document)
+    _cover_without_page_number(document)
     _set_font_and_language(document, doc.huruf)
     props = document.core_properties
     # python-docx refuses strings over 255 characters; a decree's title is often longer
@@ -212,12 +219,165 @@ def _shift_right_side_blocks(document, body_widths: list[Length]) -> None:
     for element in document.element.body.iterchildren(qn("w:p")):
         paragraph = Paragraph(element, document)
         extra = body_widths[section] - portrait
-        if extra and paragraph.style is not None and paragraph.style.name in _RIGHT_SIDE_STYLES:
+        style = paragraph.style.name if extra and paragraph.style is not None else None
+        if style in _RIGHT_SIDE_STYLES:
             indent = (paragraph.paragraph_format.left_indent
                       or paragraph.style.paragraph_format.left_indent or 0)
             paragraph.paragraph_format.left_indent = Length(indent + extra)
+        elif style in _LEFT_HALF_STYLES:
+            indent = (paragraph.paragraph_format.right_indent
+                      or paragraph.style.paragraph_format.right_indent or 0)
+            paragraph.paragraph_format.right_indent = Length(indent + extra)
         if element.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
             section += 1
+
+
+def _style_name(element) -> str:
+    """The style id of a paragraph element, '' for a table or an unstyled paragraph."""
+    if element.tag != qn("w:p") or element.pPr is None or element.pPr.pStyle is None:
+        return ""
+    return element.pPr.pStyle.val
+
+
+def _keep_with_next(paragraph_element) -> None:
+    ppr = paragraph_element.get_or_add_pPr()
+    ppr.keepNext_val = True
+    ppr.keepLines_val = True
+
+
+def _keeps_with_next(row) -> bool:
+    """True for a heading row (area, program, group): all its paragraphs keep with the next."""
+    paragraphs = list(row.iter(qn("w:p")))
+    return bool(paragraphs) and all(
+        p.pPr is not None and p.pPr.keepNext_val for p in paragraphs)
+
+
+def _is_header(row) -> bool:
+    return row.trPr is not None and row.trPr.find(qn("w:tblHeader")) is not None
+
+
+def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
+    """The table's last row goes to the signature's page.
+
+    Word keeps a row whose paragraphs keep with the next; LibreOffice (7.4) keeps rows together
+    that way but never carries a table's last row to the paragraph after the table. So the last
+    row (with the area rows just before it) becomes a table of its own inside one unsplittable,
+    borderless row that also holds the signature and its authentication. On the signature's
+    page those rows have no repeated column headings.
+    """
+    rows = table.findall(qn("w:tr"))
+    last_row = rows[-1]
+    trpr = last_row.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))
+    for paragraph in last_row.iter(qn("w:p")):
+        _keep_with_next(paragraph)
+    moved = [last_row]
+    while len(rows) > len(moved) + 1 and _keeps_with_next(rows[-len(moved) - 1]):
+        moved.insert(0, rows[-len(moved) - 1])  # an area row goes with its last step
+    if len(rows) == len(moved) or any(_is_header(row) for row in moved):
+        return
+    block = []
+    following = table.getnext()
+    while following is not None and _style_name(following) in signature_ids and \
+            following.find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
+        block.append(following)
+        following = following.getnext()
+    if not block:
+        return
+    grid = table.find(qn("w:tblGrid"))
+    width = sum(int(col.get(qn("w:w")) or 0) for col in grid) if grid is not None else 0
+    if not width:
+        return
+    inner = OxmlElement("w:tbl")
+    for part in (table.find(qn("w:tblPr")), table.find(qn("w:tblGrid"))):
+        inner.append(copy.deepcopy(part))
+    for caption in inner.iter(qn("w:tblCaption")):
+        caption.getparent().remove(caption)
+    for merge in moved[0].iter(qn("w:vMerge")):
+        if merge.get(qn("w:val")) in (None, "continue"):
+            merge.getparent().remove(merge)
+    for row in moved:
+        inner.append(row)
+    jc = table.find(qn("w:tblPr") + "/" + qn("w:jc"))
+    outer = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
+        f'<w:jc w:val="{jc.get(qn("w:val")) if jc is not None else "left"}"/>'
+        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblCaption w:val="penutup"/>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+        f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+        '</w:tcPr></w:tc></w:tr></w:tbl>')
+    cell = outer.find(qn("w:tr") + "/" + qn("w:tc"))
+    cell.append(inner)
+    for paragraph in block:
+        cell.append(paragraph)
+    table.addnext(outer)
+    # a hairline paragraph between the tables: without it LibreOffice joins them into one
+    table.addnext(parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" '
+        'w:line="2" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'))
+
+
+def _keep_together(document) -> None:
+    """Pagination Word and LibreOffice both honour: a signature never starts a page (the last
+    diktum, paragraph or table row before it goes along), the salinan authentication stays with
+    its signature, and a booklet line ending in a colon stays with what it announces."""
+    styles = {style.style_id: style.name for style in document.styles}
+    signature_ids = {style_id for style_id, name in styles.items()
+                     if name == _SIGNATURE_STYLE or name in _LEFT_HALF_STYLES}
+    for element in list(document.element.body.iterchildren()):
+        name = styles.get(_style_name(element), "")
+        previous = element.getprevious()
+        before = styles.get(_style_name(previous), "") if previous is not None else ""
+        if name == _SIGNATURE_STYLE and before != _SIGNATURE_STYLE and previous is not None:
+            if previous.tag == qn("w:p"):
+                _keep_with_next(previous)
+            elif previous.tag == qn("w:tbl"):
+                _keep_last_row_with_next(previous, signature_ids)
+        elif name in _LEFT_HALF_STYLES and before == _SIGNATURE_STYLE:
+            _keep_with_next(previous)
+        elif name.startswith(_LEAD_IN_STYLES) and \
+                "".join(t.text or "" for t in element.iter(qn("w:t"))).rstrip().endswith(":"):
+            _keep_with_next(element)
+
+
+def _cover_without_page_number(document) -> None:
+    """A booklet's cover is a section of its own whose only page has no header; the pages
+    around it keep their numbering, as in the PDF."""
+    styles = {style.style_id: style.name for style in document.styles}
+    body = document.element.body
+    for start in list(body.iterchildren(qn("w:p"))):
+        ppr = start.pPr
+        if styles.get(_style_name(start)) != "Sampul" or ppr is None or \
+                ppr.find(qn("w:pageBreakBefore")) is None:
+            continue
+        before, end = start.getprevious(), start
+        while (following := end.getnext()) is not None and \
+                styles.get(_style_name(following), "").startswith("Sampul"):
+            end = following
+        after = end.getnext()
+        if before is None or before.tag != qn("w:p") or after is None:
+            continue
+        ending = next((p.pPr.sectPr for p in end.itersiblings(qn("w:p"))
+                       if p.pPr is not None and p.pPr.sectPr is not None), body.sectPr)
+        title_page, cover = copy.deepcopy(ending), copy.deepcopy(ending)
+        before.get_or_add_pPr().append(title_page)
+        end.get_or_add_pPr().append(cover)
+        for continuing in (cover, ending):
+            numbering = continuing.find(qn("w:pgNumType"))
+            if numbering is not None:
+                numbering.attrib.pop(qn("w:start"), None)
+        title = ending.find(qn("w:titlePg"))
+        if title is not None:
+            ending.remove(title)
+        for paragraph in (start, after):
+            if paragraph.pPr is not None:
+                for brk in paragraph.pPr.findall(qn("w:pageBreakBefore")):
+                    paragraph.pPr.remove(brk)
 
 
 def _set_font_and_language(document, huruf: str) -> None:

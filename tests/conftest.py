@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
@@ -25,22 +26,43 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def docx_blocks(data: bytes) -> list[str]:
     """Every paragraph's text in body order, table cells row by row, merged cells once
-    (python-docx gives a vertically merged cell again on each row it spans)."""
+    (python-docx gives a vertically merged cell again on each row it spans); a table inside a
+    cell (the last row kept with the signature) in its place."""
     document = Document(io.BytesIO(data))
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            seen = set()
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    if cell._tc in seen:
-                        continue
-                    seen.add(cell._tc)
-                    lines.append(cell.text)
+
+    def visit(container) -> None:
+        for child in container.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                seen = set()
+                for row in Table(child, document).rows:
+                    for cell in row.cells:
+                        if cell._tc in seen:
+                            continue
+                        seen.add(cell._tc)
+                        if cell._tc.find(qn("w:tbl")) is None:
+                            lines.append(cell.text)
+                        else:
+                            visit(cell._tc)
+
+    visit(document.element.body)
     return lines
+
+
+def docx_table_rows(table: Table) -> list:
+    """A table's rows, followed by the last row the writer moved beside the signature."""
+    rows = list(table._tbl.tr_lst)
+    after = table._tbl.getnext()
+    while after is not None and after.tag == qn("w:p") and not "".join(after.itertext()):
+        after = after.getnext()
+    if after is not None and after.tag == qn("w:tbl"):
+        caption = after.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+        if caption is not None and caption.get(qn("w:val")) == "penutup":
+            rows += after.find(qn("w:tr")).find(qn("w:tc")).find(qn("w:tbl")).tr_lst
+    return rows
 
 
 def docx_text(data: bytes) -> str:

@@ -8,10 +8,19 @@ import io
 import pytest
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 
 from generator.build import render_plan
 from generator.naskah import parse_naskah
-from tests.conftest import FIXTURES, PLANS, docx_text, in_order, pdf_text, squash
+from tests.conftest import (
+    FIXTURES,
+    PLANS,
+    docx_table_rows,
+    docx_text,
+    in_order,
+    pdf_text,
+    squash,
+)
 
 KALBAR = PLANS / "kalimantan-barat-2025.yaml"
 
@@ -60,9 +69,11 @@ def test_booklet_parts_in_order(kalbar, name):
 
 def matrix_rows(data: bytes) -> dict[str, list[str]]:
     document = Document(io.BytesIO(data))
-    table = next(t for t in document.tables if "AREA PEMBANGUNAN" in t.rows[0].cells[1].text)
-    return {row.cells[1].text: [c.text for c in row.cells[2:]] for row in table.rows[2:]
-            if len({id(c._tc) for c in row.cells}) == 14}
+    table = next(t for t in document.tables
+                 if any("AREA PEMBANGUNAN" in c.text for c in t.rows[0].cells))
+    rows = [["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]
+            for tr in docx_table_rows(table)[2:]]
+    return {cells[1]: cells[2:] for cells in rows if len(cells) == 14}
 
 
 def test_matrix_given_as_data(kalbar):
@@ -139,8 +150,12 @@ def test_a_6_column_table_and_a_booklet_in_one_decree(tmp_path):
             "LAMPIRAN I", "LANGKAH AKSI BUKTI FISIK TARGET WAKTU 1 2 3 4 5 6",
             "LAMPIRAN II", "KATA PENGANTAR", "BAB IV PENUTUP"]) == [], name
     sections = Document(io.BytesIO(files["keputusan-asli.docx"])).sections
+    # the booklet's cover is a section of its own, so that it carries no page number
     assert [(round(s.page_width.mm), round(s.page_height.mm)) for s in sections] == [
-        (215, 330), (330, 215), (215, 330)]
+        (215, 330), (330, 215), (215, 330), (215, 330), (215, 330)]
+    cover = sections[3]
+    assert cover.different_first_page_header_footer
+    assert not sections[4].different_first_page_header_footer
 
 
 def test_libreoffice_opens_the_booklet(kalbar, tmp_path):

@@ -14,7 +14,7 @@ from generator.checks import langkah_paths
 from generator.inline import parse, plain
 from generator.tabel_rencana import bulan_langkah
 from generator.validate import check_file
-from tests.conftest import PLANS, docx_text, in_order, pdf_text, squash
+from tests.conftest import PLANS, docx_table_rows, docx_text, in_order, pdf_text, squash
 
 EXAMPLES = sorted(PLANS.glob("*.yaml"))
 
@@ -62,7 +62,7 @@ def test_ticks_match_each_schedule_in_18_column_plans(example):
     expected = [set(bulan_langkah(step)) for _, step in langkah_paths(checked.plan)]
     document = Document(io.BytesIO(files["keputusan-asli.docx"]))
     rows = []
-    for tr in document.tables[0]._tbl.tr_lst[3:]:
+    for tr in docx_table_rows(document.tables[0])[3:]:
         cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]
         if len(cells) == 18:
             rows.append({m for m in range(1, 13) if cells[4 + m] == "v"})

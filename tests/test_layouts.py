@@ -11,7 +11,14 @@ from pypdf import PdfReader
 
 from generator.build import render_plan
 from generator.validate import check_file
-from tests.conftest import FIXTURES, convert_with_libreoffice, docx_text, pdf_text, squash
+from tests.conftest import (
+    FIXTURES,
+    convert_with_libreoffice,
+    docx_table_rows,
+    docx_text,
+    pdf_text,
+    squash,
+)
 
 LAYOUTS = FIXTURES / "layouts"
 MM = 72 / 25.4
@@ -55,7 +62,7 @@ def test_eighteen_columns_header(built):
 def docx_rows(data: bytes) -> dict[str, list[str]]:
     table = Document(io.BytesIO(data)).tables[0]
     rows = {}
-    for tr in table._tbl.tr_lst[3:]:
+    for tr in docx_table_rows(table)[3:]:
         texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]
         if len(texts) == 18:
             rows[texts[3]] = texts
@@ -73,7 +80,7 @@ def test_docx_ticks_follow_each_schedule(built):
 def test_docx_penanggung_jawab_is_merged_over_the_rows_it_covers(built):
     table = Document(io.BytesIO(built["kolom-18"]["keputusan-asli.docx"])).tables[0]
     column = []
-    for tr in table._tbl.tr_lst[3:]:
+    for tr in docx_table_rows(table)[3:]:
         tcs = tr.tc_lst
         if len(tcs) == 18:
             text = "".join(t.text or "" for t in tcs[-1].iter(qn("w:t")))

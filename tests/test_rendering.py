@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from generator.build import render_plan
-from tests.conftest import FIXTURES, docx_text, in_order, pdf_text, squash
+from tests.conftest import FIXTURES, docx_table_rows, docx_text, in_order, pdf_text, squash
 
 MM = 72 / 25.4
 BASE = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
@@ -138,7 +138,7 @@ def test_docx_table_structure(tmp_path):
         {"nama": "Indikator kedua", "langkah": [{"aksi": "Langkah lain"}]})
     document = Document(io.BytesIO(build(tmp_path, plan)["asli.docx"]))
     table = document.tables[0]
-    rows = table._tbl.tr_lst
+    rows = docx_table_rows(table)
     header = [tr for tr in rows if tr.find(qn("w:trPr")) is not None
               and tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None]
     assert len(header) == 2  # titles and column numbers repeat on every page
@@ -146,10 +146,12 @@ def test_docx_table_structure(tmp_path):
     area = rows[2].tc_lst
     assert len(area) == 2 and area[1].grid_span == 6  # the area row spans the table
     steps = rows[3:]
-    assert [tr.tc_lst[0].vMerge for tr in steps] == ["restart", "continue", "continue", "continue"]
-    assert [tr.tc_lst[1].vMerge for tr in steps] == ["restart", "continue", "continue", "continue"]
+    # the last row stands beside the signature, in a table of its own: no merge reaches it
+    assert [tr.tc_lst[0].vMerge for tr in steps] == ["restart", "continue", "continue", None]
+    assert [tr.tc_lst[1].vMerge for tr in steps] == ["restart", "continue", "continue", None]
     assert [tr.tc_lst[2].vMerge for tr in steps] == ["restart", "continue", "continue", None]
-    assert [c.text for c in table.rows[6].cells][2:4] == ["Indikator kedua", "Langkah lain"]
+    assert ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in rows[6].tc_lst][2:4] == [
+        "Indikator kedua", "Langkah lain"]
 
 
 def test_docx_sections_paper_and_page_numbers(tmp_path):

@@ -89,9 +89,13 @@ def setup_styles(doc) -> None:
     penetapan.paragraph_format.keep_with_next = True
     autentikasi = add("Autentikasi", 12)
     autentikasi.paragraph_format.keep_with_next = True
-    add("Kepala Lampiran", 12)
+    # the left half of the page, as in the PDF; the writer widens it on landscape pages
+    autentikasi.paragraph_format.right_indent = Cm(BODY_WIDTH_CM / 2)
+    add("Kepala Lampiran", 12).paragraph_format.keep_with_next = True
     add("Isi Tabel", 9)
     add("Kepala Tabel", 9, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for name in ("Nomor Kolom", "Nomor Kolom Rapat"):  # 8 pt, not bold, as in the PDF
+        add(name, 8, align=WD_ALIGN_PARAGRAPH.CENTER)
     add("Isi Tabel Rapat", 7.5)
     cover = add("Sampul", 20, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     cover.paragraph_format.line_spacing = 1.3
@@ -114,7 +118,8 @@ def setup_styles(doc) -> None:
         item.paragraph_format.left_indent = Cm(1.5 + 0.75 * depth)
         item.paragraph_format.first_line_indent = Cm(-0.75)
         item.paragraph_format.tab_stops.add_tab_stop(Cm(1.5 + 0.75 * depth))
-    add("Judul Matriks", 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    add("Judul Matriks", 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER) \
+        .paragraph_format.keep_with_next = True
     add("Kepala Tabel Rapat", 7.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
@@ -219,12 +224,14 @@ def fill(cell, text: str, style: str = "Isi Tabel", bold: bool = False) -> None:
 _DENSE = False  # set while building the 18-column table: smaller type, narrower margins
 
 
-def narrow_margins(table, twips: int = 30) -> None:
-    """Month columns are 6 mm wide: the cells need small side margins."""
+def cell_margins(table, dense: bool = False) -> None:
+    """The PDF's cell padding: 2 pt above and below, 3 pt at the sides (1.5 pt and 2 pt where
+    dense: month columns are 6 mm wide)."""
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side, points in zip(("top", "left", "bottom", "right"),
+                            (1.5, 2, 1.5, 2) if dense else (2, 3, 2, 3), strict=True):
         el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:w"), str(int(points * 20)))
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     look = table._tbl.tblPr.find(qn("w:tblLook"))
@@ -232,6 +239,32 @@ def narrow_margins(table, twips: int = 30) -> None:
         look.addprevious(margins)
     else:
         table._tbl.tblPr.append(margins)
+
+
+def keep_with_next_row(row) -> None:
+    """An area or group row never ends a page: Word and LibreOffice keep it with the next row."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+            paragraph.paragraph_format.keep_together = True
+
+
+def cell_padding(cell, points: float) -> None:
+    """One cell's inner margins on every side, as the PDF's padding of that cell."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    margins = OxmlElement("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(points * 20)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    later = [tcpr.find(qn(f"w:{name}")) for name in
+             ("textDirection", "tcFitText", "vAlign", "hideMark")]
+    anchor = next((el for el in later if el is not None), None)
+    if anchor is not None:
+        anchor.addprevious(margins)
+    else:
+        tcpr.append(margins)
 
 
 def tag_row(table, text: str) -> None:
@@ -274,11 +307,11 @@ def _rencana_table(doc, layout: int) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_caption(table, f"rencana_aksi_{layout}")
-    if grouped:
-        narrow_margins(table)
+    cell_margins(table, dense=grouped)
     for i in range(cols):
         fill(table.rows[header_rows - 1].cells[i], f"{{{{ lampiran.kolom[{i}].nomor }}}}",
-             "Kepala Tabel")
+             "Nomor Kolom")
+        cell_padding(table.rows[header_rows - 1].cells[i], 1)
         if grouped and kolom[i].grup:
             fill(table.rows[1].cells[i], f"{{{{ lampiran.kolom[{i}].judul }}}}", "Kepala Tabel")
         else:
@@ -316,6 +349,7 @@ def _rencana_table(doc, layout: int) -> None:
     fill(merged, "", bold=True)
     run = merged.paragraphs[0].add_run("{{r row.judul|rt(bold=True) }}")
     run.bold = True
+    keep_with_next_row(heading)
     tag_row(table, "{%tr endif %}")
     tag_row(table, "{%tr endfor %}")
     widths(table, [k.lebar for k in kolom], total)
@@ -356,6 +390,7 @@ def buklet(doc) -> None:
         p.add_run("{{r blok.teks|rt }}")
     tag(doc, "{%p endif %}")
     tag(doc, '{%p elif blok.jenis == "ttd" %}')
+    para(doc, "", style="Penetapan")  # the PDF's 18 pt above the signature
     each_line(doc, "blok.baris", "Penetapan")
     name_line(doc, "{{ blok.nama }}", "Penetapan")
     tag(doc, '{%p elif blok.jenis == "matriks" %}')
@@ -377,7 +412,7 @@ def matrix_table(doc) -> None:
         table.style = doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         set_caption(table, "matriks")
-        narrow_margins(table)
+        cell_margins(table, dense=True)
         fill(table.cell(0, 0), "No.", "Kepala Tabel")
         fill(table.cell(0, 1), "AREA PEMBANGUNAN", "Kepala Tabel")
         table.cell(0, 0).merge(table.cell(1, 0))
@@ -393,11 +428,14 @@ def matrix_table(doc) -> None:
         tag_row(table, "{%tr for row in blok.matriks.baris %}")
         tag_row(table, '{%tr if row.jenis == "area" %}')
         area = table.add_row()
+        row_flag(area, "cantSplit")
         fill(area.cells[0], "{{ row.no }}", bold=True)
         merged = area.cells[1].merge(area.cells[cols - 1])
         fill(merged, "{{ row.nama }}", bold=True)
+        keep_with_next_row(area)
         tag_row(table, "{%tr else %}")
         row = table.add_row()
+        row_flag(row, "cantSplit")
         fill(row.cells[0], "{{ row.no }}")
         fill(row.cells[1], "{{ row.nama }}")
         for i in range(12):
@@ -415,6 +453,7 @@ def tim_table(doc) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_caption(table, "tim")
+    cell_margins(table)
     for cell, text in zip(table.rows[0].cells,
                           ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM"), strict=True):
         fill(cell, text, "Kepala Tabel")
@@ -434,6 +473,7 @@ def tim_table(doc) -> None:
     group.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     merged = group.cells[1].merge(group.cells[3])
     fill(merged, "{{ row.nama }}", bold=True)
+    keep_with_next_row(group)
     tag_row(table, "{%tr endif %}")
     tag_row(table, "{%tr endfor %}")
     widths(table, TIM_WIDTHS, BODY_WIDTH_CM)
@@ -472,8 +512,8 @@ def main() -> int:
     para(doc)
     butir_block(doc, "Mengingat", "doc.mengingat")
     para(doc)
-    para(doc, "MEMUTUSKAN:", style="Judul")
-    para(doc)
+    para(doc, "MEMUTUSKAN:", style="Judul").paragraph_format.keep_with_next = True
+    para(doc).paragraph_format.keep_with_next = True
     p = para(doc, "Menetapkan", style="Diktum")
     tab(p)
     p.add_run(":")
@@ -502,9 +542,9 @@ def main() -> int:
     head = para(doc, "{{ line }}", style="Kepala Lampiran")
     head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
     tag(doc, "{%p endfor %}")
-    para(doc)
-    each_line(doc, "lampiran.judul", "Judul")
-    para(doc)
+    para(doc).paragraph_format.keep_with_next = True
+    each_line(doc, "lampiran.judul", "Judul").paragraph_format.keep_with_next = True
+    para(doc).paragraph_format.keep_with_next = True
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
         rencana_table(doc, layout)
