@@ -46,7 +46,9 @@ class Blok:
     """One printable block of the booklet."""
 
     jenis: str
-    """'sampul', 'bab' (new page), 'bagian', 'paragraf', 'butir', 'ttd' or 'matriks'."""
+    """'sampul', 'bab' (new page), 'bagian', 'paragraf', 'butir', 'ttd', 'matriks', or around
+    the Rencana Aksi table printed in a chapter: 'mendatar' (landscape pages from here),
+    'rencana_aksi' (the table) and 'tegak' (portrait again; absent when nothing follows)."""
     teks: Runs = ()
     """Heading or paragraph text."""
     label: str = ""
@@ -124,15 +126,26 @@ def blok_buklet(plan: Rencana, singkat: str, wilayah: str, judul: str) -> tuple[
     ttd_lines = ("Ketua Komisi Pemilihan Umum", f"{wilayah},")
     foot = ("KOMISI PEMILIHAN UMUM", wilayah.upper(), *([kerja.situs] if kerja.situs else []),
             f"TAHUN {plan.tahun}")
-    blocks: list[Blok] = [Blok("sampul", baris=tuple(line.upper() for line in
-                                                      (kerja.sampul or [judul])), kaki=foot)]
+    blocks: list[Blok] = []
+    if kerja.sampul is not False:
+        lines = kerja.sampul if isinstance(kerja.sampul, list) else [judul]
+        blocks.append(Blok("sampul", baris=tuple(line.upper() for line in lines), kaki=foot))
     when = kerja.tanggal_pengantar or (
         indonesian.tanggal(k.tanggal).split(" ", 1)[1] if k.tanggal else str(plan.tahun))
-    blocks.append(Blok("bab", parse("KATA PENGANTAR")))
-    blocks += _naskah(kerja.kata_pengantar)
-    blocks.append(Blok("ttd", baris=(f"{plan.satker.tempat}, {when}", *ttd_lines), nama=ketua))
+    if kerja.kata_pengantar is not None:
+        blocks.append(Blok("bab", parse("KATA PENGANTAR")))
+        blocks += _naskah(kerja.kata_pengantar)
+        blocks.append(Blok("ttd", baris=(f"{plan.satker.tempat}, {when}", *ttd_lines),
+                           nama=ketua))
+    table_left = plan.rencana_aksi is not None
     per = drafting.tanggal_acuan(k)
     for number, bab in enumerate(kerja.bab, start=1):
+        table_here = table_left and bab.tabel_rencana_aksi
+        table_left = table_left and not table_here
+        untexted = not (bab.isi or bab.bagian or bab.area)
+        heading_along = table_here and untexted and bool(blocks)
+        if heading_along:
+            blocks.append(Blok("mendatar"))  # a chapter of the table alone: heading goes along
         blocks.append(Blok("bab", parse(bab.judul.upper()), f"BAB {indonesian.roman(number)}"))
         blocks += _naskah(bab.isi)
         sections = [(b.judul.upper(), b) for b in bab.bagian]
@@ -150,10 +163,15 @@ def blok_buklet(plan: Rencana, singkat: str, wilayah: str, judul: str) -> tuple[
             blocks += _numbered(area.target)
             blocks.append(Blok("paragraf", parse("**Rencana Aksi :**")))
             blocks += _naskah(area.rencana_aksi)
+        if table_here:
+            blocks += [*([] if heading_along else [Blok("mendatar")]), Blok("rencana_aksi"),
+                       Blok("tegak")]
         if bab.matriks:
             blocks.append(Blok("matriks", matriks=Matriks(
                 judul=("TARGET CAPAIAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK/WBBM",
                        f"{singkat.upper()} TAHUN {plan.tahun}"),
                 tahun=plan.tahun, bulan=NAMA_BULAN, baris=tuple(_matriks_baris(plan, kerja)))))
             blocks.append(Blok("ttd", baris=ttd_lines, nama=ketua))
+    if blocks[-1].jenis == "tegak":
+        blocks.pop()  # the table ends the booklet: its signature stays on its landscape page
     return tuple(blocks)

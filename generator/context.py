@@ -106,6 +106,9 @@ class Lampiran:
     """Table rows: BarisRencana or BarisTim."""
     blok: tuple[Blok, ...] = ()
     """The booklet's blocks (rencana_kerja)."""
+    tabel: Lampiran | None = None
+    """The Rencana Aksi table printed inside a chapter (rencana_kerja), with its title; its
+    place is the booklet's 'rencana_aksi' block, between 'mendatar' and 'tegak'."""
 
 
 @dataclass(frozen=True)
@@ -253,9 +256,25 @@ ATTACHMENT_KINDS = ("rencana_aksi", "rencana_kerja", "tim")
 """Attachment kinds in the order they follow the decree."""
 
 
+def tabel_di_bab(plan: Rencana) -> bool:
+    """True when the Rencana Aksi table is printed inside a chapter of the Rencana Kerja."""
+    kerja = plan.rencana_kerja
+    return plan.rencana_aksi is not None and kerja is not None and \
+        any(bab.tabel_rencana_aksi for bab in kerja.bab)
+
+
+def attachment_kinds(plan: Rencana) -> list[str]:
+    """The attachments in print order: as 'keputusan.lampiran' lists them, else the usual
+    order; a table printed inside a chapter is no attachment of its own."""
+    order = plan.keputusan.lampiran if plan.keputusan and plan.keputusan.lampiran else \
+        ATTACHMENT_KINDS
+    kinds = [kind for kind in dict.fromkeys(order) if getattr(plan, kind) is not None]
+    return [kind for kind in kinds if not (kind == "rencana_aksi" and tabel_di_bab(plan))]
+
+
 def attachment_labels(plan: Rencana) -> dict[str, str]:
     """LAMPIRAN, or LAMPIRAN I, II, ... by count, for each attachment the plan has."""
-    kinds = [kind for kind in ATTACHMENT_KINDS if getattr(plan, kind) is not None]
+    kinds = attachment_kinds(plan)
     return dict(zip(kinds, indonesian.lampiran_labels(len(kinds)) if kinds else [], strict=True))
 
 
@@ -347,27 +366,29 @@ def build_document(plan: Rencana, versi: str,
     header_lines = ("KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
                     f"TENTANG {tentang}")
     attachments: list[Lampiran] = []
-    if plan.rencana_aksi is not None:
-        attachments.append(_rencana_lampiran(
-            plan, office, KepalaLampiran(labels["rencana_aksi"], header_lines)))
-    if plan.rencana_kerja is not None:
-        judul = plan.rencana_kerja.judul or (
-            f"Rencana Kerja Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
-        attachments.append(Lampiran(
-            jenis="rencana_kerja",
-            mendatar=False,
-            kepala=KepalaLampiran(labels["rencana_kerja"], header_lines),
-            judul=(judul.upper(),),
-            blok=blok_buklet(plan, office.singkat, office.wilayah, judul),
-        ))
-    if plan.tim is not None:
-        attachments.append(Lampiran(
-            jenis="tim",
-            mendatar=False,
-            kepala=KepalaLampiran(labels["tim"], header_lines),
-            judul=((plan.tim.judul or "Susunan dan Personalia").upper(),),
-            baris=tuple(_tim_rows(plan, office)),
-        ))
+    for kind, label in labels.items():
+        kepala = KepalaLampiran(label, header_lines)
+        if kind == "rencana_aksi":
+            attachments.append(_rencana_lampiran(plan, office, kepala))
+        elif kind == "rencana_kerja":
+            judul = plan.rencana_kerja.judul or (
+                f"Rencana Kerja Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
+            attachments.append(Lampiran(
+                jenis="rencana_kerja",
+                mendatar=False,
+                kepala=kepala,
+                judul=(judul.upper(),),
+                blok=blok_buklet(plan, office.singkat, office.wilayah, judul),
+                tabel=_rencana_lampiran(plan, office, None) if tabel_di_bab(plan) else None,
+            ))
+        else:
+            attachments.append(Lampiran(
+                jenis="tim",
+                mendatar=False,
+                kepala=kepala,
+                judul=((plan.tim.judul or "Susunan dan Personalia").upper(),),
+                baris=tuple(_tim_rows(plan, office)),
+            ))
 
     considerations = drafting.menimbang(plan, office.lembaga_judul)
     bases = drafting.mengingat(plan)

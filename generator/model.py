@@ -203,6 +203,11 @@ class Keputusan(_Model):
     """Kunci orang (di 'orang') yang menandatangani sebagai Ketua."""
     pengesah_salinan: Teks
     """Kunci orang yang mengesahkan salinan ('Salinan sesuai dengan aslinya')."""
+    lampiran: list[Literal["rencana_aksi", "rencana_kerja", "tim"]] | None = Field(
+        default=None, min_length=1)
+    """Urutan lampiran, mis. [rencana_kerja, tim]: LAMPIRAN I, II, ... menurut urutan ini. Bila
+    kosong: rencana_aksi, rencana_kerja, tim (yang ada). Tabel rencana aksi yang dicetak di bab
+    rencana_kerja bukan lampiran tersendiri dan tidak disebut di sini."""
 
 
 class Capaian(_Model):
@@ -425,6 +430,9 @@ class Bab(_Model):
     """Bagian per area (A. AREA I - ..., dengan Target dan Rencana Aksi)."""
     matriks: YaTidak = False
     """Cetak matriks TARGET CAPAIAN bulanan di akhir bab ini."""
+    tabel_rencana_aksi: YaTidak = False
+    """Cetak tabel 'rencana_aksi' di bab ini, sesudah naskahnya, pada halaman mendatar; bab
+    berikutnya kembali tegak. Tabel itu lalu tidak dicetak lagi sebagai lampiran sendiri."""
 
 
 class BarisMatriks(_Model):
@@ -462,17 +470,39 @@ class AreaMatriks(_Model):
     """Komponen area ini."""
 
 
+def _sampul(value: object) -> object:
+    """The cover: its title lines, or ya/tidak (tidak: no cover page)."""
+    if isinstance(value, str) and value.strip().lower() in YA_TIDAK:
+        return YA_TIDAK[value.strip().lower()]
+    return value
+
+
+Sampul = Annotated[
+    Annotated[bool, Tag("ya_tidak")] | Annotated[list[Teks], Tag("baris")],
+    Discriminator(lambda v: "ya_tidak" if isinstance(v, bool) else "baris"),
+    BeforeValidator(_sampul),
+    WithJsonSchema({
+        "anyOf": [{"type": "array", "items": {"type": "string", "minLength": 1}},
+                  {"type": "boolean"}, {"type": "string", "pattern": _POLA_YA_TIDAK}],
+        "description": "Baris-baris judul di sampul; true (atau ya): sampul dengan judul "
+                       "lampiran; false (atau tidak): tanpa halaman sampul.",
+    }),
+]
+"""The cover's title lines, or yes/no."""
+
+
 class RencanaKerja(_Model):
     """Lampiran buklet Rencana Kerja: sampul, kata pengantar, bab-bab, matriks target."""
 
     judul: TeksBebas | None = None
     """Judul lampiran; bila kosong: 'Rencana Kerja Pembangunan Zona Integritas ... Tahun ...'."""
-    sampul: list[Teks] | None = None
-    """Baris-baris judul di sampul; bila kosong dipakai judul lampiran."""
+    sampul: Sampul | None = None
+    """Baris-baris judul di sampul; bila kosong (atau true) dipakai judul lampiran; false (atau
+    tidak): tanpa halaman sampul."""
     situs: TeksBebas | None = None
     """Alamat situs di sampul, mis. 'id.kpu.go.id/kalbar'."""
-    kata_pengantar: Teks
-    """Naskah kata pengantar (ditandatangani Ketua)."""
+    kata_pengantar: Teks | None = None
+    """Naskah kata pengantar (ditandatangani Ketua); bila kosong tanpa kata pengantar."""
     tanggal_pengantar: TeksBebas | None = None
     """Tanggal di bawah kata pengantar, mis. 'April 2025'; bila kosong dari tanggal keputusan."""
     bab: list[Bab] = Field(min_length=1)

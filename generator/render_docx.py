@@ -75,10 +75,11 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
                 templates: Path | None = None) -> bytes:
     """The decree, or the standalone Rencana Aksi, as DOCX bytes stamped with `when`."""
     if isinstance(doc, DokumenMandiri):
-        name, attachments, landscape = "rencana-aksi.docx", [doc.tabel], [True]
+        name, tables, sections = "rencana-aksi.docx", [doc.tabel], [(True, True)]
     else:
-        name, attachments = "keputusan.docx", list(doc.lampiran)
-        landscape = [False] + [lamp.mendatar for lamp in doc.lampiran]
+        name, sections = "keputusan.docx", _sections(doc)
+        tables = [lamp.tabel or lamp for lamp in doc.lampiran
+                  if lamp.jenis == "rencana_aksi" or lamp.tabel]
     path = template_file(name, templates)
     try:
         template = DocxTemplate(str(path))
@@ -91,10 +92,10 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
         raise TemplateProblem(f"templat {path.name} tidak dapat dibuka sebagai DOCX ({exc})") \
             from None
     document = template.docx
-    _merge_rencana_cells(document, attachments)
+    _merge_rencana_cells(document, tables)
     if isinstance(doc, Dokumen):
         _widen_labels(document, doc.lebar_label)
-    _set_sections(document, doc.kertas, landscape)
+    _set_sections(document, doc.kertas, sections)
     _keep_together(document)
     _cover_without_page_number(document)
     _set_font_and_language(document, doc.huruf)
@@ -108,6 +109,18 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     out = io.BytesIO()
     document.save(out)
     return _stable_zip(out.getvalue(), when)
+
+
+def _sections(doc: Dokumen) -> list[tuple[bool, bool]]:
+    """(landscape, starts a document part) for each section: the decree, then each attachment;
+    a table inside a chapter has landscape pages of its own, numbered on from the chapters."""
+    sections = [(False, True)]
+    for lamp in doc.lampiran:
+        sections.append((lamp.mendatar, True))
+        for blok in lamp.blok:
+            if blok.jenis in ("mendatar", "tegak"):
+                sections.append((blok.jenis == "mendatar", False))
+    return sections
 
 
 def _stable_zip(data: bytes, when: datetime) -> bytes:
@@ -156,10 +169,9 @@ def _tables_by_caption(document, caption: str) -> list:
     return found
 
 
-def _merge_rencana_cells(document, lampiran_list: list[Lampiran]) -> None:
+def _merge_rencana_cells(document, attachments: list[Lampiran]) -> None:
     """Merge komponen, indikator and penanggung jawab cells over the rows they span."""
     tables = _tables_by_caption(document, "rencana_aksi_")
-    attachments = [lamp for lamp in lampiran_list if lamp.jenis == "rencana_aksi"]
     if len(tables) != len(attachments):
         raise TemplateProblem("templat keputusan.docx: tabel Rencana Aksi harus berjudul alt text "
                               "'rencana_aksi_7', 'rencana_aksi_6' atau 'rencana_aksi_18' dan ada "
@@ -181,19 +193,22 @@ def _merge_rencana_cells(document, lampiran_list: list[Lampiran]) -> None:
                 cells[index].vMerge = "restart" if span else "continue"
 
 
-def _set_sections(document, kertas: str, landscape: list[bool]) -> None:
-    """Paper size and orientation per section; numbering restarts in each attachment."""
+def _set_sections(document, kertas: str, layout: list[tuple[bool, bool]]) -> None:
+    """Paper size and orientation per section; numbering restarts in each attachment and
+    goes on through the landscape pages of a table inside a chapter."""
     width, height = (Cm(v) for v in PAPER_CM[kertas])
     sections = list(document.sections)
-    if len(sections) != len(landscape):
+    if len(sections) != len(layout):
         raise TemplateProblem("templat keputusan.docx: harus ada tepat satu pemisah bagian "
-                              "(section break) di awal perulangan lampiran dan tidak ada yang lain")
+                              "(section break) di awal perulangan lampiran, satu untuk blok "
+                              "'mendatar' dan 'tegak' buklet, dan tidak ada yang lain")
     body_widths: list[Length] = []
-    for section, wide in zip(sections, landscape, strict=True):
+    for section, (wide, starts) in zip(sections, layout, strict=True):
         section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = (height, width) if wide else (width, height)
-        section.different_first_page_header_footer = True
-        _restart_numbering(section._sectPr)
+        section.different_first_page_header_footer = starts
+        if starts:
+            _restart_numbering(section._sectPr)
         body_widths.append(section.page_width - section.left_margin - section.right_margin)
     _shift_right_side_blocks(document, body_widths)
 

@@ -10,7 +10,7 @@ from typing import Any, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator import catalog, checks, isian, salin
-from generator.context import attachment_labels
+from generator.context import ATTACHMENT_KINDS, attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position
 from generator.gambar import muat_logo
 from generator.model import Rencana
@@ -359,6 +359,50 @@ def _check_catalog_keys(source: Source) -> list[Diagnostic]:
     return found
 
 
+def _check_lampiran(source: Source, plan: Rencana) -> list[Diagnostic]:
+    """The table placed in a chapter needs its data and one chapter; the attachment order
+    names each attachment the plan has, once."""
+    found = []
+
+    def problem(path: Path, message: str) -> None:
+        found.append(Diagnostic(source.file, source.where(path),
+                                f"'{field_name(path)}': {message}"))
+
+    kerja = plan.rencana_kerja
+    chapters = [i for i, bab in enumerate(kerja.bab) if bab.tabel_rencana_aksi] if kerja else []
+    for index in chapters:
+        path = ("rencana_kerja", "bab", index, "tabel_rencana_aksi")
+        if plan.rencana_aksi is None:
+            problem(path, "tabel dicetak dari 'rencana_aksi', yang belum diisi; isi "
+                    "'rencana_aksi' atau hapus baris ini")
+        elif index != chapters[0]:
+            problem(path, f"tabel rencana aksi sudah dicetak di rencana_kerja.bab"
+                    f"[{chapters[0] + 1}]; cetak di satu bab saja")
+    order = plan.keputusan.lampiran if plan.keputusan else None
+    if order is None:
+        return found
+    seen: dict[str, int] = {}
+    for index, name in enumerate(order):
+        path = ("keputusan", "lampiran", index)
+        if name in seen:
+            problem(path, f"'{name}' sudah disebut di keputusan.lampiran[{seen[name] + 1}]; "
+                    "sebut tiap lampiran sekali")
+        elif name == "rencana_aksi" and chapters and plan.rencana_aksi is not None:
+            problem(path, f"tabel rencana aksi dicetak di rencana_kerja.bab[{chapters[0] + 1}], "
+                    "bukan lampiran tersendiri; hapus 'rencana_aksi' dari daftar ini")
+        elif getattr(plan, name) is None:
+            problem(path, f"lampiran '{name}' belum diisi; isi '{name}' atau hapus dari "
+                    "daftar ini")
+        seen.setdefault(name, index)
+    for name in ATTACHMENT_KINDS:
+        placed = name == "rencana_aksi" and chapters
+        if getattr(plan, name) is not None and name not in seen and not placed:
+            problem(("keputusan", "lampiran"), f"'{name}' diisi tetapi tidak disebut di sini; "
+                    "tambahkan agar tercetak sebagai lampiran (urutan daftar menentukan "
+                    "LAMPIRAN I, II, ...)")
+    return found
+
+
 def _takes_text(annotation: Any) -> bool:
     """Whether a field's type holds text (a dict's key type does not count)."""
     if annotation is str:
@@ -402,6 +446,8 @@ def validate_source(source: Source) -> Rencana:
         except ValidationError as exc:
             problems += _translate_all(source, exc.errors(include_url=False))
         problems += _check_refs(source) + _check_catalog_keys(source)
+        if plan is not None:
+            problems += _check_lampiran(source, plan)
         problems += _numbers_printed_otherwise(source)
     if any(d.is_error for d in problems) or plan is None:
         raise PlanError(_unique(problems))

@@ -42,6 +42,10 @@ ONLY_ZI = {
     "orang-bukan-teks": "123 sebagai kunci orang: teks yang sah, orangnya tidak ada",
     "kunci-katalog-salah": "kunci katalog peraturan yang tidak ada",
     "diktum-lampiran": "diktum menyebut lampiran yang tidak ada",
+    "lampiran-urutan": "urutan lampiran yang tidak menyebut lampiran yang ada, menyebut yang "
+    "tidak ada, atau menyebut satu dua kali",
+    "tabel-di-bab": "tabel rencana aksi di dua bab, dan juga disebut sebagai lampiran",
+    "tabel-tanpa-rencana-aksi": "tabel rencana aksi di bab tanpa 'rencana_aksi'",
     "tanggal-salah": "31 Februari: bentuknya sah, tanggalnya tidak ada di kalender",
     "mandiri-tanpa-tabel": "'mandiri' tanpa 'rencana_aksi' (dan orang yang tidak ada)",
     "orang-banyak": "kunci orang yang tidak ada di 'orang'",

@@ -49,9 +49,9 @@ def test_the_example_plans_build_in_a_terminal(tmp_path):
     screen = run_zi(["build", "plans", "-o", "output"], cwd=tmp_path)
     assert (screen.code, "Traceback" in screen.text) == (0, False), screen.text
     assert "membangun" in screen.text
-    assert "Selesai: 4 dibangun, 0 dilewati, 0 gagal." in screen.text
-    for plan in ("kalimantan-barat-2025", "kutai-timur-2025", "penajam-paser-utara-2026",
-                 "tambrauw-2023"):
+    assert "Selesai: 5 dibangun, 0 dilewati, 0 gagal." in screen.text
+    for plan in ("kalimantan-barat-2025", "kutai-timur-2025", "merangin-2025",
+                 "penajam-paser-utara-2026", "tambrauw-2023"):
         assert f"plans/{plan}.yaml: ditulis output/{plan}/keputusan-asli.docx" in screen.text
         assert sorted(p.name for p in (tmp_path / "output" / plan).glob("keputusan-*")) == [
             "keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",

@@ -368,9 +368,27 @@ def buklet(doc) -> None:
     gap.paragraph_format.space_before = Pt(200)
     each_line(doc, "blok.kaki", "Sampul Kaki")
     tag(doc, '{%p elif blok.jenis == "bab" %}')
+    # a chapter right after the lampiran's title (no cover, no foreword) starts on its page
+    tag(doc, "{%p if loop.first %}")
+    para(doc, "{{ blok.label }}", style="Judul Bab").paragraph_format.page_break_before = False
+    tag(doc, "{%p else %}")
     head = para(doc, "{{ blok.label }}", style="Judul Bab")
     head.paragraph_format.page_break_before = True
+    tag(doc, "{%p endif %}")
     para(doc, "{{r blok.teks|rt }}", style="Judul Bab")
+    # The Rencana Aksi table inside a chapter: a section of landscape pages, then portrait
+    # again; the writer sets each section's orientation and numbering
+    tag(doc, '{%p elif blok.jenis == "mendatar" or blok.jenis == "tegak" %}')
+    section_break(doc)
+    tag(doc, '{%p elif blok.jenis == "rencana_aksi" %}')
+    tag(doc, "{%p with lampiran = lampiran.tabel %}")
+    each_line(doc, "lampiran.judul", "Judul").paragraph_format.keep_with_next = True
+    para(doc).paragraph_format.keep_with_next = True
+    for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
+        tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
+        rencana_table(doc, layout)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endwith %}")
     tag(doc, '{%p elif blok.jenis == "bagian" %}')
     p = para(doc, "{{ blok.label }}", style="Bagian")
     tab(p)
@@ -401,6 +419,12 @@ def buklet(doc) -> None:
     matrix_table(doc)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+def section_break(doc) -> None:
+    """A paragraph ending a section, with the page-number header of the current last one."""
+    p = para(doc)
+    p._p.get_or_add_pPr().append(copy.deepcopy(doc.element.body.sectPr))
 
 
 def matrix_table(doc) -> None:
