@@ -353,8 +353,8 @@ def _keep_together(document) -> None:
                 _keep_with_next(previous)
             elif previous.tag == qn("w:tbl"):
                 _keep_last_row_with_next(previous, signature_ids)
-        elif name in _LEFT_HALF_STYLES and before == _SIGNATURE_STYLE:
-            _keep_with_next(previous)
+        elif name in _LEFT_HALF_STYLES and before in (_SIGNATURE_STYLE, *_LEFT_HALF_STYLES):
+            _keep_with_next(previous)  # the authentication's name keeps its NIP too
         elif name.startswith(_LEAD_IN_STYLES) and \
                 "".join(t.text or "" for t in element.iter(qn("w:t"))).rstrip().endswith(":"):
             _keep_with_next(element)

@@ -88,6 +88,11 @@ def _check_pages(pdf: bytes) -> None:
     numbers = [re.match(r"-(\d+)-", page) for _, page in pages[1:]]
     assert [int(n[1]) for n in numbers if n] == list(range(2, len(pages) + 1))
     assert "BAB III" in pages[-1][1] and "HENDRI SAPUTRA" in pages[-1][1]
+    # the whole authentication, down to its NIP, on its signature's page (decree and lampiran)
+    signed = [page for _, page in _pages(pdf) if "NIP 198710152011012004" in page]
+    assert len(signed) == 2
+    assert all("HENDRI SAPUTRA" in page and "Salinan sesuai dengan aslinya" in page
+               for page in signed)
 
 
 def test_pdf_prints_one_lampiran_with_the_table_inside_bab_ii(merangin):
