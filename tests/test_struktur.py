@@ -26,6 +26,7 @@ from tests.conftest import (
     pdf_text,
     squash,
 )
+from tests.layout import check_pdf, report
 
 MERANGIN = PLANS / "merangin-2025.yaml"
 KALBAR = PLANS / "kalimantan-barat-2025.yaml"
@@ -215,6 +216,9 @@ def test_cover_and_foreword_are_optional(tmp_path, sampul):
     # BAB I begins on the lampiran's first page, under its title
     first = _lampiran_pages(outputs["keputusan-asli.pdf"])[0][1]
     assert "BAB I\nPENDAHULUAN" in first
+    paragraphs = Document(io.BytesIO(outputs["keputusan-asli.docx"])).paragraphs
+    bab = [p for p in paragraphs if p.text in ("BAB I", "BAB II")]
+    assert [p.paragraph_format.page_break_before for p in bab] == [False, True]
 
 
 @pytest.mark.parametrize("sampul", [None, True, "ya"])
@@ -229,3 +233,60 @@ def test_a_cover_is_printed_unless_refused(tmp_path, sampul):
     blocks = build_document(load_plan(path), "asli").lampiran[0].blok
     assert blocks[0].jenis == "sampul"
     assert blocks[0].baris == (load_plan(path).rencana_kerja.judul.upper(),)
+
+
+def swept_merangin(extra: int, closing: bool) -> dict:
+    """The Merangin plan grown by `extra` table steps, with its closing chapter grown by
+    `extra` paragraphs (closing) or without it, so that the signature follows the table on its
+    landscape pages: consecutive values move the last page break through the signature."""
+    plan = yaml.safe_load(MERANGIN.read_text(encoding="utf-8"))
+    steps = plan["rencana_aksi"]["area"][-1]["komponen"][-1]["indikator"][0]["langkah"]
+    steps += [{"aksi": f"Langkah tambahan ke-{i + 1}: melayani dan mencatat permohonan "
+                       "informasi yang masuk melalui kanal daring",
+               "bukti_fisik": "Rekap layanan, tangkapan layar", "jadwal": ["1-12"]}
+              for i in range(extra)]
+    bab = plan["rencana_kerja"]["bab"]
+    if closing:
+        bab[-1]["isi"] += "".join(
+            f"\nParagraf tambahan ke-{i + 1} menggeser tanda tangan melewati pemisah halaman "
+            "agar setiap letaknya diperiksa oleh aturan tata letak.\n" for i in range(extra))
+    else:
+        del bab[-1]
+    return plan
+
+
+SWEEP = [(extra, closing) for closing in (False, True) for extra in range(0, 12, 2)]
+
+
+def _swept(tmp_path: Path, extra: int, closing: bool, fmt: str) -> bytes:
+    source = tmp_path / f"sapuan-{extra}.yaml"
+    source.write_text(yaml.safe_dump(swept_merangin(extra, closing), allow_unicode=True),
+                      encoding="utf-8")
+    (output,) = [o for o in render_plan(source, tmp_path, formats=(fmt,), versions=("salinan",))
+                 if o.path.suffix == f".{fmt}"]
+    return output.data
+
+
+@pytest.mark.parametrize(("extra", "closing"), SWEEP)
+def test_swept_pdf_of_one_lampiran_keeps_the_invariants(tmp_path, extra, closing):
+    pdf = _swept(tmp_path, extra, closing, "pdf")
+    problems = check_pdf(pdf)
+    assert problems == [], report(problems)
+    pages = _lampiran_pages(pdf)
+    assert [wide for wide, _ in pages] == [
+        "LANGKAH AKSI" in page or (not closing and "HENDRI SAPUTRA" in page)
+        for _, page in pages]
+
+
+@pytest.mark.parametrize(("extra", "closing"), [(3, False), (6, True)])
+def test_swept_docx_of_one_lampiran_in_libreoffice_keeps_the_invariants(tmp_path, extra,
+                                                                       closing):
+    docx = tmp_path / "keputusan-salinan.docx"
+    docx.write_bytes(_swept(tmp_path, extra, closing, "docx"))
+    pdf = convert_with_libreoffice(docx, tmp_path)
+    problems = check_pdf(pdf)
+    assert problems == [], report(problems)
+    pages = _lampiran_pages(pdf.read_bytes())
+    assert [wide for wide, _ in pages] == [
+        "LANGKAH AKSI" in page or (not closing and "HENDRI SAPUTRA" in page)
+        for _, page in pages]
