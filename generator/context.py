@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from generator import drafting
 from generator.buklet import Blok, blok_buklet, indonesian
-from generator.inline import Runs, parse
+from generator.inline import Runs, parse, plain
 from generator.model import Anggota, Orang, Rencana
 from generator.tabel_rencana import (
     Kolom,
@@ -94,8 +94,8 @@ class Lampiran:
     """True when its table is too wide for portrait: the attachment goes on landscape pages."""
     kepala: KepalaLampiran | None
     """The header block (none for a standalone Rencana Aksi)."""
-    judul: tuple[str, ...]
-    """The attachment's own title lines, in capitals."""
+    judul: tuple[Runs, ...]
+    """The attachment's own title lines, in capitals, with their italics."""
     kolom: tuple[Kolom, ...] = ()
     """Table columns (rencana_aksi)."""
     kepala_tabel: tuple[tuple[SelKepala, ...], ...] = ()
@@ -281,7 +281,7 @@ def _rencana_lampiran(plan: Rencana, office: Satuan,
         jenis="rencana_aksi",
         mendatar=True,
         kepala=kepala,
-        judul=(judul.upper(),),
+        judul=(parse(judul.upper()),),
         kolom=kolom,
         kepala_tabel=kepala_tabel(kolom),
         tata_letak=rencana.kolom,
@@ -320,7 +320,8 @@ def build_mandiri(plan: Rencana) -> DokumenMandiri:
     when = indonesian.tanggal(mandiri.tanggal) if mandiri.tanggal else \
         f"{'.' * 24} {mandiri.tahun}"
     return DokumenMandiri(
-        judul_metadata=" ".join(tabel.judul).title().replace("Kpu", "KPU"),
+        judul_metadata=" ".join(plain(line) for line in tabel.judul).title()
+        .replace("Kpu", "KPU"),
         penulis=f"Komisi Pemilihan Umum {office.wilayah}",
         kertas=plan.tampilan.kertas,
         huruf=plan.tampilan.huruf,
@@ -357,7 +358,7 @@ def build_document(plan: Rencana, versi: str,
             jenis="rencana_kerja",
             mendatar=False,
             kepala=KepalaLampiran(labels["rencana_kerja"], header_lines),
-            judul=(judul.upper(),),
+            judul=(parse(judul.upper()),),
             blok=blok_buklet(plan, office.singkat, office.wilayah, judul),
         ))
     if plan.tim is not None:
@@ -365,7 +366,7 @@ def build_document(plan: Rencana, versi: str,
             jenis="tim",
             mendatar=False,
             kepala=KepalaLampiran(labels["tim"], header_lines),
-            judul=((plan.tim.judul or "Susunan dan Personalia").upper(),),
+            judul=(parse((plan.tim.judul or "Susunan dan Personalia").upper()),),
             baris=tuple(_tim_rows(plan, office)),
         ))
 

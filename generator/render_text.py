@@ -35,5 +35,6 @@ def render_text(doc: Dokumen) -> str:
         if doc.autentikasi.nip:
             lines.append(doc.autentikasi.nip)
     for lampiran in doc.lampiran:
-        lines += ["", lampiran.kepala.label, *lampiran.kepala.baris, *lampiran.judul]
+        lines += ["", lampiran.kepala.label, *lampiran.kepala.baris,
+                  *(plain(line) for line in lampiran.judul)]
     return "\n".join(lines) + "\n"

@@ -169,10 +169,10 @@ def penetapan_block(container, ref: str) -> None:
     last.paragraph_format.keep_with_next = False
 
 
-def each_line(container, expr: str, style: str):
-    """One paragraph repeated for every line of a list in the document context."""
+def each_line(container, expr: str, style: str, runs: bool = False):
+    """One paragraph repeated for every line of a list; `runs` for lines with their italics."""
     tag(container, f"{{%p for line in {expr} %}}")
-    line = para(container, "{{ line }}", style=style)
+    line = para(container, "{{r line|rt }}" if runs else "{{ line }}", style=style)
     tag(container, "{%p endfor %}")
     return line
 
@@ -362,11 +362,11 @@ def buklet(doc) -> None:
     top = para(doc, "", style="Sampul")
     top.paragraph_format.page_break_before = True
     top.paragraph_format.space_after = Pt(120)
-    first = each_line(doc, "blok.baris", "Sampul")
+    first = each_line(doc, "blok.baris", "Sampul", runs=True)
     del first
     gap = para(doc, "", style="Sampul")
     gap.paragraph_format.space_before = Pt(200)
-    each_line(doc, "blok.kaki", "Sampul Kaki")
+    each_line(doc, "blok.kaki", "Sampul Kaki", runs=True)
     tag(doc, '{%p elif blok.jenis == "bab" %}')
     head = para(doc, "{{ blok.label }}", style="Judul Bab")
     head.paragraph_format.page_break_before = True
@@ -391,7 +391,7 @@ def buklet(doc) -> None:
     tag(doc, "{%p endif %}")
     tag(doc, '{%p elif blok.jenis == "ttd" %}')
     para(doc, "", style="Penetapan")  # the PDF's 18 pt above the signature
-    each_line(doc, "blok.baris", "Penetapan")
+    each_line(doc, "blok.baris", "Penetapan", runs=True)
     name_line(doc, "{{ blok.nama }}", "Penetapan")
     tag(doc, '{%p elif blok.jenis == "matriks" %}')
     title = para(doc, "{{ blok.matriks.judul[0] }}", style="Judul Matriks")
@@ -431,13 +431,13 @@ def matrix_table(doc) -> None:
         row_flag(area, "cantSplit")
         fill(area.cells[0], "{{ row.no }}", bold=True)
         merged = area.cells[1].merge(area.cells[cols - 1])
-        fill(merged, "{{ row.nama }}", bold=True)
+        fill(merged, "{{r row.nama|rt(bold=True) }}", bold=True)
         keep_with_next_row(area)
         tag_row(table, "{%tr else %}")
         row = table.add_row()
         row_flag(row, "cantSplit")
         fill(row.cells[0], "{{ row.no }}")
-        fill(row.cells[1], "{{ row.nama }}")
+        fill(row.cells[1], "{{r row.nama|rt }}")
         for i in range(12):
             fill(row.cells[2 + i], f"{{{{ row.nilai[{i}] }}}}")
             row.cells[2 + i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -543,7 +543,7 @@ def main() -> int:
     head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
     tag(doc, "{%p endfor %}")
     para(doc).paragraph_format.keep_with_next = True
-    each_line(doc, "lampiran.judul", "Judul").paragraph_format.keep_with_next = True
+    each_line(doc, "lampiran.judul", "Judul", runs=True).paragraph_format.keep_with_next = True
     para(doc).paragraph_format.keep_with_next = True
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
@@ -569,7 +569,7 @@ def mandiri_template():
     """rencana-aksi.docx: the Rencana Aksi on its own, landscape, signed by the Ketua Tim."""
     doc = new_document(33.0, 21.5)
     tag(doc, "{%p with lampiran = doc.tabel %}")
-    each_line(doc, "lampiran.judul", "Judul")
+    each_line(doc, "lampiran.judul", "Judul", runs=True)
     para(doc)
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
