@@ -64,7 +64,7 @@ class KepalaLampiran:
 
     label: str
     """'LAMPIRAN' or 'LAMPIRAN I'."""
-    baris: tuple[str, ...]
+    baris: tuple[Runs, ...]
     """'KEPUTUSAN KOMISI PEMILIHAN UMUM', 'KABUPATEN ...', 'NOMOR ...', 'TENTANG ...'."""
 
 
@@ -126,15 +126,15 @@ class Dokumen:
     """'arial' or 'bookman'."""
     kop: tuple[str, ...]
     """'KOMISI PEMILIHAN UMUM', 'KABUPATEN KUTAI TIMUR'."""
-    judul: tuple[str, ...]
-    """'KEPUTUSAN ...', 'NOMOR ...', 'TENTANG', subject lines."""
+    judul: tuple[Runs, ...]
+    """'KEPUTUSAN ...', 'NOMOR ...', 'TENTANG', subject lines (a foreign term in italics)."""
     pejabat: str
     """'KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUTAI TIMUR,'."""
     menimbang: tuple[Item, ...]
     """Considerations, lettered."""
     mengingat: tuple[Item, ...]
     """Legal bases, numbered."""
-    menetapkan: str
+    menetapkan: Runs
     """The full title in capitals, ending with '.'."""
     diktum: tuple[Item, ...]
     """KESATU, KEDUA, ..."""
@@ -345,8 +345,9 @@ def build_document(plan: Rencana, versi: str,
 
     labels = attachment_labels(plan)
     label_list = list(labels.values())
-    header_lines = ("KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
-                    f"TENTANG {tentang}")
+    header_lines = tuple(parse(line) for line in (
+        "KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
+        f"TENTANG {tentang}"))
     attachments: list[Lampiran] = []
     if plan.rencana_aksi is not None:
         attachments.append(_rencana_lampiran(
@@ -378,17 +379,17 @@ def build_document(plan: Rencana, versi: str,
         versi=versi,
         salinan=salinan,
         judul_metadata=f"Keputusan {office.lembaga_judul} Nomor {k.nomor or '...'} "
-        f"Tahun {k.tahun} tentang {drafting.judul_bersih(k.tentang)}",
+        f"Tahun {k.tahun} tentang {plain(parse(drafting.judul_bersih(k.tentang)))}",
         penulis=f"Komisi Pemilihan Umum {office.wilayah}",
         kertas=plan.tampilan.kertas,
         huruf=plan.tampilan.huruf,
         kop=("KOMISI PEMILIHAN UMUM", office.wilayah_kapital),
-        judul=(title, _nomor(plan), "TENTANG", tentang),
+        judul=tuple(parse(line) for line in (title, _nomor(plan), "TENTANG", tentang)),
         pejabat=f"KETUA {office.lembaga},",
         menimbang=_items(considerations, [f"{indonesian.letter(i)}."
                                           for i in range(len(considerations))]),
         mengingat=_items(bases, [f"{i}." for i in range(1, len(bases) + 1)]),
-        menetapkan=f"{title} TENTANG {tentang}.",
+        menetapkan=parse(f"{title} TENTANG {tentang}."),
         diktum=tuple(diktum),
         lebar_label=label_width([item.label for item in diktum]),
         penetapan=_penetapan(plan, office, salinan),

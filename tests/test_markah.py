@@ -111,3 +111,19 @@ def test_standalone_rencana_aksi_title(tmp_path):
     fonts = dict(pdf_words(files["rencana-aksi.pdf"]))
     assert "Italic" in fonts["INTEGRITY"] and "Italic" not in fonts["PASER"]
     assert not any("*" in text for text, _ in pdf_words(files["rencana-aksi.pdf"]))
+
+
+def test_decree_title_in_italics_wherever_it_is_printed(built):
+    """The title, Menetapkan and each attachment's header print the term italic; metadata plain."""
+    docx = built["keputusan-salinan.docx"]
+    runs = docx_runs(docx)
+    assert [text for text, italic, _ in runs if "GOVERNANCE" in text and italic] == \
+        ["GOOD GOVERNANCE"] * 5  # title, Menetapkan, three attachment headers
+    words = pdf_words(built["keputusan-salinan.pdf"])
+    assert [font.split("+")[-1] for text, font in words if text == "GOVERNANCE"] == \
+        ["Liberation-Sans-Bold-Italic", "Liberation-Sans-Italic"] + ["Liberation-Sans-Italic"] * 3
+    title = "Keputusan Komisi Pemilihan Umum Kota Contoh Nomor ... Tahun 2026 tentang " \
+        "Rencana Aksi Good Governance di Lingkungan KPU Kota Contoh Tahun 2026"
+    assert Document(io.BytesIO(docx)).core_properties.title == title
+    with pdfplumber.open(io.BytesIO(built["keputusan-salinan.pdf"])) as pdf:
+        assert pdf.metadata["Title"] == title
