@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from generator import drafting
 from generator.buklet import Blok, blok_buklet, indonesian
-from generator.inline import Runs, parse, plain
+from generator.inline import Run, Runs, parse, plain
 from generator.model import Anggota, Orang, Rencana
 from generator.tabel_rencana import (
     Kolom,
@@ -76,11 +76,11 @@ class BarisTim:
     """'grup' (1 PENGARAH), 'subgrup' (a. MANAJEMEN PERUBAHAN) or 'orang'."""
     no: str
     """'1', 'a.', '1.'."""
-    nama: str = ""
+    nama: Runs = ()
     """Person's name, or the group's name in capitals."""
-    jabatan: str = ""
+    jabatan: Runs = ()
     """Person's title."""
-    kedudukan: str = ""
+    kedudukan: Runs = ()
     """Position in the team."""
 
 
@@ -236,15 +236,17 @@ def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
 
     def person(no: str, member: Anggota) -> BarisTim:
         who = plan.orang[member.orang]
-        return BarisTim("orang", no, who.nama, jabatan(who, office), member.kedudukan)
+        # a person's name and title print as written, as in the signature blocks
+        return BarisTim("orang", no, (Run(who.nama),), (Run(jabatan(who, office)),),
+                        parse(member.kedudukan))
 
-    rows = [BarisTim("grup", "1", "PENGARAH")]
+    rows = [BarisTim("grup", "1", parse("PENGARAH"))]
     rows += [person(f"{i}.", m) for i, m in enumerate(tim.pengarah, start=1)]
-    rows.append(BarisTim("grup", "2", "TIM KERJA"))
+    rows.append(BarisTim("grup", "2", parse("TIM KERJA")))
     leaders = [tim.tim_kerja.ketua, *tim.tim_kerja.anggota]
     rows += [person(f"{i}.", m) for i, m in enumerate(leaders, start=1)]
     for s, sub in enumerate(tim.tim_kerja.subtim):
-        rows.append(BarisTim("subgrup", f"{indonesian.letter(s)}.", sub.nama.upper()))
+        rows.append(BarisTim("subgrup", f"{indonesian.letter(s)}.", parse(sub.nama.upper())))
         rows += [person(f"{i}.", m) for i, m in enumerate(sub.anggota, start=1)]
     return rows
 

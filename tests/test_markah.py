@@ -36,6 +36,8 @@ STYLED = [
     ("matriks.area", "Governance", "Baik"),
     ("matriks.komponen.nama", "E-Office", "Terpadu"),
     ("tim.judul", "TASK FORCE", "INTI"),
+    ("subtim.nama", "CHANGE MANAGEMENT", "PUSAT"),
+    ("kedudukan", "Agent of Change", "Penggerak"),
 ]
 LITERAL_STARS = ["*", "*bintang*"]
 """'5 * 3' (a star with spaces around) and '\\*bintang\\*' (escaped) print their stars."""

@@ -462,8 +462,9 @@ def tim_table(doc) -> None:
     tag_row(table, '{%tr if row.jenis == "orang" %}')
     person = table.add_row()
     row_flag(person, "cantSplit")
-    for cell, text in zip(person.cells, ("{{ row.no }}", "{{ row.nama }}", "{{ row.jabatan }}",
-                                         "{{ row.kedudukan }}"), strict=True):
+    for cell, text in zip(person.cells, ("{{ row.no }}", "{{r row.nama|rt }}",
+                                         "{{r row.jabatan|rt }}", "{{r row.kedudukan|rt }}"),
+                          strict=True):
         fill(cell, text)
     person.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     tag_row(table, "{%tr else %}")
@@ -472,7 +473,7 @@ def tim_table(doc) -> None:
     fill(group.cells[0], "{{ row.no }}", bold=True)
     group.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     merged = group.cells[1].merge(group.cells[3])
-    fill(merged, "{{ row.nama }}", bold=True)
+    fill(merged, "{{r row.nama|rt(bold=True) }}", bold=True)
     keep_with_next_row(group)
     tag_row(table, "{%tr endif %}")
     tag_row(table, "{%tr endfor %}")
