@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import UTC, datetime
 
 import pdfplumber
 import pytest
@@ -12,9 +14,14 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from generator.build import render_plan
+from generator.context import build_document
 from generator.inline import Run as Potongan
 from generator.inline import parse
-from tests.conftest import FIXTURES
+from generator.render_docx import render_docx
+from generator.render_html import render_html
+from generator.resources import templates_dir
+from generator.validate import check_file
+from tests.conftest import FIXTURES, docx_text
 
 PLAN = FIXTURES / "markah" / "semua-bidang.yaml"
 
@@ -129,3 +136,26 @@ def test_decree_title_in_italics_wherever_it_is_printed(built):
     assert Document(io.BytesIO(docx)).core_properties.title == title
     with pdfplumber.open(io.BytesIO(built["keputusan-salinan.pdf"])) as pdf:
         assert pdf.metadata["Title"] == title
+
+
+def test_a_template_made_before_runs_prints_their_words(tmp_path):
+    """A user's template printing a styled field as `{{ line }}` gets its plain words."""
+    own = tmp_path / "templat"
+    own.mkdir()
+    html = (templates_dir() / "keputusan.html").read_text(encoding="utf-8")
+    (own / "keputusan.html").write_text(html.replace("{{ teks(line) }}", "{{ line }}"),
+                                        encoding="utf-8")
+    with zipfile.ZipFile(templates_dir() / "keputusan.docx") as original, \
+            zipfile.ZipFile(own / "keputusan.docx", "w", zipfile.ZIP_DEFLATED) as old:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{r line|rt }}", b"{{ line }}")
+            old.writestr(info, data)
+    doc = build_document(check_file(PLAN).plan, "salinan")
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    docx = docx_text(render_docx(doc, when, own))
+    page = render_html(doc, when, own)
+    for text in (docx, page):
+        assert "RENCANA AKSI INTEGRITY ZONE UTAMA TAHUN 2026" in text
+        assert "Run(" not in text and "*" not in text.replace("5 * 3 dan tanda *bintang*", "")
