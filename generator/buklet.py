@@ -21,8 +21,8 @@ class BarisMatriksCetak:
     """'area' (roman number, name across) or 'komponen' (number, name, 12 cells)."""
     no: str
     """'I.', '1'."""
-    nama: str
-    """Area or komponen name."""
+    nama: Runs
+    """Area or komponen name, with its italics."""
     nilai: tuple[str, ...] = ()
     """Twelve cells: '100%' or ''."""
 
@@ -55,9 +55,9 @@ class Blok:
     """'BAB I', 'A.', 'a.', '1)'."""
     tingkat: int = 0
     """List depth of a paragraph or item."""
-    baris: tuple[str, ...] = ()
+    baris: tuple[Runs, ...] = ()
     """Lines: the cover's title, a signature's place and title lines."""
-    kaki: tuple[str, ...] = ()
+    kaki: tuple[Runs, ...] = ()
     """The cover's office lines at the foot of the page."""
     nama: str = ""
     """A signature's name."""
@@ -97,13 +97,13 @@ def _matriks_baris(plan: Rencana, kerja: RencanaKerja) -> list[BarisMatriksCetak
     else:
         areas = []
     for number, (name, entries) in enumerate(areas, start=1):
-        rows.append(BarisMatriksCetak("area", f"{indonesian.roman(number)}.", name))
-        rows += [BarisMatriksCetak("komponen", str(i), n, v)
+        rows.append(BarisMatriksCetak("area", f"{indonesian.roman(number)}.", parse(name)))
+        rows += [BarisMatriksCetak("komponen", str(i), parse(n), v)
                  for i, (n, v) in enumerate(entries, start=1)]
     if kerja.matriks_komponen_hasil:
         rows.append(BarisMatriksCetak("area", f"{indonesian.roman(len(areas) + 1)}.",
-                                      "Komponen Hasil"))
-        rows += [BarisMatriksCetak("komponen", str(i), k.nama, _nilai(k))
+                                      parse("Komponen Hasil")))
+        rows += [BarisMatriksCetak("komponen", str(i), parse(k.nama), _nilai(k))
                  for i, k in enumerate(kerja.matriks_komponen_hasil, start=1)]
     return rows
 
@@ -123,19 +123,20 @@ def blok_buklet(plan: Rencana, singkat: str, wilayah: str, judul: str) -> tuple[
     assert kerja is not None and plan.keputusan is not None
     k = plan.keputusan
     ketua = plan.orang[k.penandatangan].nama
-    ttd_lines = ("Ketua Komisi Pemilihan Umum", f"{wilayah},")
+    ttd_lines = (parse("Ketua Komisi Pemilihan Umum"), parse(f"{wilayah},"))
     foot = ("KOMISI PEMILIHAN UMUM", wilayah.upper(), *([kerja.situs] if kerja.situs else []),
             f"TAHUN {plan.tahun}")
     blocks: list[Blok] = []
     if kerja.sampul is not False:
         lines = kerja.sampul if isinstance(kerja.sampul, list) else [judul]
-        blocks.append(Blok("sampul", baris=tuple(line.upper() for line in lines), kaki=foot))
+        blocks.append(Blok("sampul", baris=tuple(parse(line.upper()) for line in lines),
+                           kaki=tuple(parse(line) for line in foot)))
     when = kerja.tanggal_pengantar or (
         indonesian.tanggal(k.tanggal).split(" ", 1)[1] if k.tanggal else str(plan.tahun))
     if kerja.kata_pengantar is not None:
         blocks.append(Blok("bab", parse("KATA PENGANTAR")))
         blocks += _naskah(kerja.kata_pengantar)
-        blocks.append(Blok("ttd", baris=(f"{plan.satker.tempat}, {when}", *ttd_lines),
+        blocks.append(Blok("ttd", baris=(parse(f"{plan.satker.tempat}, {when}"), *ttd_lines),
                            nama=ketua))
     table_left = plan.rencana_aksi is not None
     per = drafting.tanggal_acuan(k)

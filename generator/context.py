@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from generator import drafting
 from generator.buklet import Blok, blok_buklet, indonesian
-from generator.inline import Runs, parse
+from generator.inline import Run, Runs, parse, plain
 from generator.model import Anggota, Orang, Rencana
 from generator.tabel_rencana import (
     Kolom,
@@ -64,7 +64,7 @@ class KepalaLampiran:
 
     label: str
     """'LAMPIRAN' or 'LAMPIRAN I'."""
-    baris: tuple[str, ...]
+    baris: tuple[Runs, ...]
     """'KEPUTUSAN KOMISI PEMILIHAN UMUM', 'KABUPATEN ...', 'NOMOR ...', 'TENTANG ...'."""
 
 
@@ -76,11 +76,11 @@ class BarisTim:
     """'grup' (1 PENGARAH), 'subgrup' (a. MANAJEMEN PERUBAHAN) or 'orang'."""
     no: str
     """'1', 'a.', '1.'."""
-    nama: str = ""
+    nama: Runs = ()
     """Person's name, or the group's name in capitals."""
-    jabatan: str = ""
+    jabatan: Runs = ()
     """Person's title."""
-    kedudukan: str = ""
+    kedudukan: Runs = ()
     """Position in the team."""
 
 
@@ -94,8 +94,8 @@ class Lampiran:
     """True when its table is too wide for portrait: the attachment goes on landscape pages."""
     kepala: KepalaLampiran | None
     """The header block (none for a standalone Rencana Aksi)."""
-    judul: tuple[str, ...]
-    """The attachment's own title lines, in capitals."""
+    judul: tuple[Runs, ...]
+    """The attachment's own title lines, in capitals, with their italics."""
     kolom: tuple[Kolom, ...] = ()
     """Table columns (rencana_aksi)."""
     kepala_tabel: tuple[tuple[SelKepala, ...], ...] = ()
@@ -129,15 +129,15 @@ class Dokumen:
     """'arial' or 'bookman'."""
     kop: tuple[str, ...]
     """'KOMISI PEMILIHAN UMUM', 'KABUPATEN KUTAI TIMUR'."""
-    judul: tuple[str, ...]
-    """'KEPUTUSAN ...', 'NOMOR ...', 'TENTANG', subject lines."""
+    judul: tuple[Runs, ...]
+    """'KEPUTUSAN ...', 'NOMOR ...', 'TENTANG', subject lines (a foreign term in italics)."""
     pejabat: str
     """'KETUA KOMISI PEMILIHAN UMUM KABUPATEN KUTAI TIMUR,'."""
     menimbang: tuple[Item, ...]
     """Considerations, lettered."""
     mengingat: tuple[Item, ...]
     """Legal bases, numbered."""
-    menetapkan: str
+    menetapkan: Runs
     """The full title in capitals, ending with '.'."""
     diktum: tuple[Item, ...]
     """KESATU, KEDUA, ..."""
@@ -239,15 +239,17 @@ def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
 
     def person(no: str, member: Anggota) -> BarisTim:
         who = plan.orang[member.orang]
-        return BarisTim("orang", no, who.nama, jabatan(who, office), member.kedudukan)
+        # a person's name and title print as written, as in the signature blocks
+        return BarisTim("orang", no, (Run(who.nama),), (Run(jabatan(who, office)),),
+                        parse(member.kedudukan))
 
-    rows = [BarisTim("grup", "1", "PENGARAH")]
+    rows = [BarisTim("grup", "1", parse("PENGARAH"))]
     rows += [person(f"{i}.", m) for i, m in enumerate(tim.pengarah, start=1)]
-    rows.append(BarisTim("grup", "2", "TIM KERJA"))
+    rows.append(BarisTim("grup", "2", parse("TIM KERJA")))
     leaders = [tim.tim_kerja.ketua, *tim.tim_kerja.anggota]
     rows += [person(f"{i}.", m) for i, m in enumerate(leaders, start=1)]
     for s, sub in enumerate(tim.tim_kerja.subtim):
-        rows.append(BarisTim("subgrup", f"{indonesian.letter(s)}.", sub.nama.upper()))
+        rows.append(BarisTim("subgrup", f"{indonesian.letter(s)}.", parse(sub.nama.upper())))
         rows += [person(f"{i}.", m) for i, m in enumerate(sub.anggota, start=1)]
     return rows
 
@@ -300,7 +302,7 @@ def _rencana_lampiran(plan: Rencana, office: Satuan,
         jenis="rencana_aksi",
         mendatar=True,
         kepala=kepala,
-        judul=(judul.upper(),),
+        judul=(parse(judul.upper()),),
         kolom=kolom,
         kepala_tabel=kepala_tabel(kolom),
         tata_letak=rencana.kolom,
@@ -339,7 +341,8 @@ def build_mandiri(plan: Rencana) -> DokumenMandiri:
     when = indonesian.tanggal(mandiri.tanggal) if mandiri.tanggal else \
         f"{'.' * 24} {mandiri.tahun}"
     return DokumenMandiri(
-        judul_metadata=" ".join(tabel.judul).title().replace("Kpu", "KPU"),
+        judul_metadata=" ".join(plain(line) for line in tabel.judul).title()
+        .replace("Kpu", "KPU"),
         penulis=f"Komisi Pemilihan Umum {office.wilayah}",
         kertas=plan.tampilan.kertas,
         huruf=plan.tampilan.huruf,
@@ -363,8 +366,9 @@ def build_document(plan: Rencana, versi: str,
 
     labels = attachment_labels(plan)
     label_list = list(labels.values())
-    header_lines = ("KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
-                    f"TENTANG {tentang}")
+    header_lines = tuple(parse(line) for line in (
+        "KEPUTUSAN KOMISI PEMILIHAN UMUM", office.wilayah_kapital, _nomor(plan),
+        f"TENTANG {tentang}"))
     attachments: list[Lampiran] = []
     for kind, label in labels.items():
         kepala = KepalaLampiran(label, header_lines)
@@ -377,7 +381,7 @@ def build_document(plan: Rencana, versi: str,
                 jenis="rencana_kerja",
                 mendatar=False,
                 kepala=kepala,
-                judul=(judul.upper(),),
+                judul=(parse(judul.upper()),),
                 blok=blok_buklet(plan, office.singkat, office.wilayah, judul),
                 tabel=_rencana_lampiran(plan, office, None) if tabel_di_bab(plan) else None,
             ))
@@ -386,7 +390,7 @@ def build_document(plan: Rencana, versi: str,
                 jenis="tim",
                 mendatar=False,
                 kepala=kepala,
-                judul=((plan.tim.judul or "Susunan dan Personalia").upper(),),
+                judul=(parse((plan.tim.judul or "Susunan dan Personalia").upper()),),
                 baris=tuple(_tim_rows(plan, office)),
             ))
 
@@ -398,17 +402,17 @@ def build_document(plan: Rencana, versi: str,
         versi=versi,
         salinan=salinan,
         judul_metadata=f"Keputusan {office.lembaga_judul} Nomor {k.nomor or '...'} "
-        f"Tahun {k.tahun} tentang {drafting.judul_bersih(k.tentang)}",
+        f"Tahun {k.tahun} tentang {plain(parse(drafting.judul_bersih(k.tentang)))}",
         penulis=f"Komisi Pemilihan Umum {office.wilayah}",
         kertas=plan.tampilan.kertas,
         huruf=plan.tampilan.huruf,
         kop=("KOMISI PEMILIHAN UMUM", office.wilayah_kapital),
-        judul=(title, _nomor(plan), "TENTANG", tentang),
+        judul=tuple(parse(line) for line in (title, _nomor(plan), "TENTANG", tentang)),
         pejabat=f"KETUA {office.lembaga},",
         menimbang=_items(considerations, [f"{indonesian.letter(i)}."
                                           for i in range(len(considerations))]),
         mengingat=_items(bases, [f"{i}." for i in range(1, len(bases) + 1)]),
-        menetapkan=f"{title} TENTANG {tentang}.",
+        menetapkan=parse(f"{title} TENTANG {tentang}."),
         diktum=tuple(diktum),
         lebar_label=label_width([item.label for item in diktum]),
         penetapan=_penetapan(plan, office, salinan),

@@ -86,3 +86,8 @@ def parse(text: str) -> Runs:
 def plain(runs: Runs) -> str:
     """The text without styling, as a reader of the PDF sees it."""
     return "".join(r.text for r in runs)
+
+
+def is_runs(value: object) -> bool:
+    """True for parsed text: a template that prints it as a plain value still gets words."""
+    return isinstance(value, tuple) and all(isinstance(item, Run) for item in value)

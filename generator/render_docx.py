@@ -18,7 +18,7 @@ from jinja2 import StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from generator.context import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
-from generator.inline import Runs
+from generator.inline import Runs, is_runs, plain
 from generator.resources import template_file
 from generator.tabel_rencana import BarisRencana
 from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
@@ -58,7 +58,13 @@ def rich(runs: Runs, bold: bool = False) -> RichText:
 
 
 def _finalize(value: object) -> object:
-    """Every plain value printed by the template is escaped the same way as rich text."""
+    """Every plain value printed by the template is escaped the same way as rich text.
+
+    Styled runs printed with `{{ }}` instead of `{{r ...|rt }}` (a template made before a field
+    carried italics) print as their plain words.
+    """
+    if is_runs(value):
+        value = plain(value)
     if isinstance(value, str) and not isinstance(value, Markup):
         return _xml_text(value)
     return "" if value is None else value

@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from markupsafe import Markup, escape
 
 from generator.context import Dokumen, DokumenMandiri
+from generator.inline import is_runs, plain
 from generator.resources import templates_dir
 from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
 
@@ -30,6 +31,11 @@ def _lines(text: str) -> Markup:
     return Markup("<br>").join(escape(part) for part in text.split("\n"))
 
 
+def _finalize(value: object) -> object:
+    """Styled runs printed as `{{ value }}` rather than through `teks()` print as plain words."""
+    return plain(value) if is_runs(value) else value
+
+
 @lru_cache(maxsize=4)
 def _environment(user_dir: str | None) -> CachedCompileEnvironment:
     """Templates from the user's folder first, then the shipped ones; sandboxed, escaped."""
@@ -38,6 +44,7 @@ def _environment(user_dir: str | None) -> CachedCompileEnvironment:
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
+        finalize=_finalize,
     )
     env.filters["baris"] = _lines
     return env

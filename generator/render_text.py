@@ -22,10 +22,10 @@ def render_text(doc: Dokumen) -> str:
     lines: list[str] = []
     if doc.salinan:
         lines.append("SALINAN")
-    lines += [*doc.kop, "", *doc.judul, "", doc.pejabat, ""]
+    lines += [*doc.kop, "", *(plain(line) for line in doc.judul), "", doc.pejabat, ""]
     lines += _items("Menimbang", doc.menimbang) + [""]
     lines += _items("Mengingat", doc.mengingat) + ["", "MEMUTUSKAN:", ""]
-    lines.append(f"{'Menetapkan':<{LABEL_WIDTH}} : {doc.menetapkan}")
+    lines.append(f"{'Menetapkan':<{LABEL_WIDTH}} : {plain(doc.menetapkan)}")
     for item in doc.diktum:
         lines.append(f"{item.label:<{LABEL_WIDTH}} : {plain(item.text)}")
     p = doc.penetapan
@@ -35,5 +35,6 @@ def render_text(doc: Dokumen) -> str:
         if doc.autentikasi.nip:
             lines.append(doc.autentikasi.nip)
     for lampiran in doc.lampiran:
-        lines += ["", lampiran.kepala.label, *lampiran.kepala.baris, *lampiran.judul]
+        lines += ["", lampiran.kepala.label, *(plain(line) for line in lampiran.kepala.baris),
+                  *(plain(line) for line in lampiran.judul)]
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 
+import pdfplumber
 import pytest
 import yaml
 from docx import Document
@@ -170,3 +171,19 @@ def test_libreoffice_opens_the_booklet(kalbar, tmp_path):
     assert in_order(text, ["KATA PENGANTAR", "BAB I", "BAB III", "TARGET CAPAIAN", "BAB IV"]) == []
     assert all(round(float(p.mediabox.height) * 25.4 / 72) == 330 for p in reader.pages)
     assert len(reader.pages) >= 12
+
+
+def test_matrix_prints_foreign_terms_in_italics(kalbar):
+    """The matrix row written `*Whistle Blowing System*` prints italic, without its stars."""
+    rows = matrix_rows(kalbar["keputusan-salinan.docx"])
+    assert rows["Whistle Blowing System"] == ["100%"] * 12
+    document = Document(io.BytesIO(kalbar["keputusan-salinan.docx"]))
+    matrix = next(t for t in document.tables if "AREA PEMBANGUNAN" in t.rows[0].cells[1].text)
+    runs = [r for row in matrix.rows for p in row.cells[1].paragraphs for r in p.runs]
+    assert [r.text for r in runs if r.italic] == ["Whistle Blowing System"]
+    with pdfplumber.open(io.BytesIO(kalbar["keputusan-salinan.pdf"])) as pdf:
+        page = next(p for p in pdf.pages if "TARGET CAPAIAN" in (p.extract_text() or ""))
+        words = page.extract_words(extra_attrs=["fontname"])
+    fonts = {w["text"]: w["fontname"] for w in words}
+    assert all("Italic" in fonts[word] for word in ("Whistle", "Blowing", "System"))
+    assert not any("*" in w["text"] for w in words)

@@ -20,18 +20,10 @@ from pypdf import PdfReader
 
 from generator.build import render_plan
 from tests.conftest import FIXTURES, PLANS, convert_with_libreoffice
-from tests.layout import Violation, check_pdf, report
+from tests.layout import check_pdf, report
 
 EXAMPLES = sorted(PLANS.glob("*.yaml"))
 FULL = os.environ.get("ZI_LAYOUT_SWEEP") == "full"
-
-
-def _known(problem: Violation, plan: str) -> bool:
-    """Defects left to another part of issue 12, excluded here by name."""
-    # The Kalimantan Barat matrix prints its names as plain text, so `*Whistle Blowing System*`
-    # keeps its stars: rendering inline markup everywhere is part 2 of issue 12, not pagination.
-    return plan == "kalimantan-barat-2025" and problem.rule == "markup star printed" \
-        and problem.text in ("*Whistle", "System*")
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +45,7 @@ def cover_headers(pdf: bytes | Path) -> list[str]:
 @pytest.mark.parametrize("versi", ["asli", "salinan"])
 def test_example_pdf_pages_keep_the_invariants(examples, plan, versi):
     pdf = examples[plan][f"keputusan-{versi}.pdf"]
-    problems = [p for p in check_pdf(pdf) if not _known(p, plan)]
+    problems = check_pdf(pdf)
     assert problems == [], report(problems)
     if plan == "kalimantan-barat-2025":
         assert cover_headers(pdf) == ["RENCANA KERJA"]
@@ -66,7 +58,7 @@ def test_example_docx_pages_in_libreoffice_keep_the_invariants(examples, plan, v
     docx = tmp_path / f"keputusan-{versi}.docx"
     docx.write_bytes(examples[plan][docx.name])
     pdf = convert_with_libreoffice(docx, tmp_path)
-    problems = [p for p in check_pdf(pdf) if not _known(p, plan)]
+    problems = check_pdf(pdf)
     assert problems == [], report(problems)
     if plan == "kalimantan-barat-2025":
         assert cover_headers(pdf) == ["RENCANA KERJA"]
@@ -89,12 +81,6 @@ def test_docx_cells_margins_column_numbers_and_left_half_authentication(examples
     indents = {round((p.paragraph_format.right_indent
                       or p.style.paragraph_format.right_indent).cm, 1) for p in authentication}
     assert len(authentication) >= 15 and indents == {8.5, 8.5 + 33.0 - 21.5}
-
-
-def test_kalimantan_barat_matrix_stars_are_the_only_known_exception(examples):
-    problems = check_pdf(examples["kalimantan-barat-2025"]["keputusan-salinan.pdf"])
-    assert [p.text for p in problems if p.rule == "markup star printed"] == \
-        ["*Whistle", "System*"]
 
 
 LONG_TOKENS = {

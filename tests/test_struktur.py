@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 
 from generator.build import render_plan
 from generator.context import attachment_labels, build_document
+from generator.inline import parse
 from generator.validate import load_plan
 from tests.conftest import (
     EXAMPLE,
@@ -232,7 +233,7 @@ def test_a_cover_is_printed_unless_refused(tmp_path, sampul):
     path = _variant(tmp_path, KALBAR, change)
     blocks = build_document(load_plan(path), "asli").lampiran[0].blok
     assert blocks[0].jenis == "sampul"
-    assert blocks[0].baris == (load_plan(path).rencana_kerja.judul.upper(),)
+    assert blocks[0].baris == (parse(load_plan(path).rencana_kerja.judul.upper()),)
 
 
 def swept_merangin(extra: int, closing: bool) -> dict:

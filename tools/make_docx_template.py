@@ -169,10 +169,10 @@ def penetapan_block(container, ref: str) -> None:
     last.paragraph_format.keep_with_next = False
 
 
-def each_line(container, expr: str, style: str):
-    """One paragraph repeated for every line of a list in the document context."""
+def each_line(container, expr: str, style: str, runs: bool = False):
+    """One paragraph repeated for every line of a list; `runs` for lines with their italics."""
     tag(container, f"{{%p for line in {expr} %}}")
-    line = para(container, "{{ line }}", style=style)
+    line = para(container, "{{r line|rt }}" if runs else "{{ line }}", style=style)
     tag(container, "{%p endfor %}")
     return line
 
@@ -362,11 +362,11 @@ def buklet(doc) -> None:
     top = para(doc, "", style="Sampul")
     top.paragraph_format.page_break_before = True
     top.paragraph_format.space_after = Pt(120)
-    first = each_line(doc, "blok.baris", "Sampul")
+    first = each_line(doc, "blok.baris", "Sampul", runs=True)
     del first
     gap = para(doc, "", style="Sampul")
     gap.paragraph_format.space_before = Pt(200)
-    each_line(doc, "blok.kaki", "Sampul Kaki")
+    each_line(doc, "blok.kaki", "Sampul Kaki", runs=True)
     tag(doc, '{%p elif blok.jenis == "bab" %}')
     # a chapter right after the lampiran's title (no cover, no foreword) starts on its page
     tag(doc, "{%p if loop.first %}")
@@ -382,7 +382,7 @@ def buklet(doc) -> None:
     section_break(doc)
     tag(doc, '{%p elif blok.jenis == "rencana_aksi" %}')
     tag(doc, "{%p with lampiran = lampiran.tabel %}")
-    each_line(doc, "lampiran.judul", "Judul").paragraph_format.keep_with_next = True
+    each_line(doc, "lampiran.judul", "Judul", runs=True).paragraph_format.keep_with_next = True
     para(doc).paragraph_format.keep_with_next = True
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
@@ -409,7 +409,7 @@ def buklet(doc) -> None:
     tag(doc, "{%p endif %}")
     tag(doc, '{%p elif blok.jenis == "ttd" %}')
     para(doc, "", style="Penetapan")  # the PDF's 18 pt above the signature
-    each_line(doc, "blok.baris", "Penetapan")
+    each_line(doc, "blok.baris", "Penetapan", runs=True)
     name_line(doc, "{{ blok.nama }}", "Penetapan")
     tag(doc, '{%p elif blok.jenis == "matriks" %}')
     title = para(doc, "{{ blok.matriks.judul[0] }}", style="Judul Matriks")
@@ -455,13 +455,13 @@ def matrix_table(doc) -> None:
         row_flag(area, "cantSplit")
         fill(area.cells[0], "{{ row.no }}", bold=True)
         merged = area.cells[1].merge(area.cells[cols - 1])
-        fill(merged, "{{ row.nama }}", bold=True)
+        fill(merged, "{{r row.nama|rt(bold=True) }}", bold=True)
         keep_with_next_row(area)
         tag_row(table, "{%tr else %}")
         row = table.add_row()
         row_flag(row, "cantSplit")
         fill(row.cells[0], "{{ row.no }}")
-        fill(row.cells[1], "{{ row.nama }}")
+        fill(row.cells[1], "{{r row.nama|rt }}")
         for i in range(12):
             fill(row.cells[2 + i], f"{{{{ row.nilai[{i}] }}}}")
             row.cells[2 + i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -486,8 +486,9 @@ def tim_table(doc) -> None:
     tag_row(table, '{%tr if row.jenis == "orang" %}')
     person = table.add_row()
     row_flag(person, "cantSplit")
-    for cell, text in zip(person.cells, ("{{ row.no }}", "{{ row.nama }}", "{{ row.jabatan }}",
-                                         "{{ row.kedudukan }}"), strict=True):
+    for cell, text in zip(person.cells, ("{{ row.no }}", "{{r row.nama|rt }}",
+                                         "{{r row.jabatan|rt }}", "{{r row.kedudukan|rt }}"),
+                          strict=True):
         fill(cell, text)
     person.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     tag_row(table, "{%tr else %}")
@@ -496,7 +497,7 @@ def tim_table(doc) -> None:
     fill(group.cells[0], "{{ row.no }}", bold=True)
     group.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     merged = group.cells[1].merge(group.cells[3])
-    fill(merged, "{{ row.nama }}", bold=True)
+    fill(merged, "{{r row.nama|rt(bold=True) }}", bold=True)
     keep_with_next_row(group)
     tag_row(table, "{%tr endif %}")
     tag_row(table, "{%tr endfor %}")
@@ -528,7 +529,7 @@ def main() -> int:
     tag(doc, "{%p endif %}")
     each_line(doc, "doc.kop", "Kop")
     para(doc)
-    each_line(doc, "doc.judul", "Judul")
+    each_line(doc, "doc.judul", "Judul", runs=True)
     para(doc)
     para(doc, "{{ doc.pejabat }}", style="Judul")
     para(doc)
@@ -542,7 +543,7 @@ def main() -> int:
     tab(p)
     p.add_run(":")
     tab(p)
-    p.add_run("{{ doc.menetapkan }}")
+    p.add_run("{{r doc.menetapkan|rt }}")
     tag(doc, "{%p for item in doc.diktum %}")
     p = para(doc, "{{ item.label }}", style="Diktum")
     tab(p)
@@ -562,12 +563,14 @@ def main() -> int:
     ended = new._sectPr.getprevious().find(qn("w:pPr")).find(qn("w:sectPr"))
     for ref in reversed(ended.findall(qn("w:headerReference"))):
         new._sectPr.insert(0, copy.deepcopy(ref))
-    tag(doc, "{%p for line in [lampiran.kepala.label] + lampiran.kepala.baris|list %}")
-    head = para(doc, "{{ line }}", style="Kepala Lampiran")
+    label = para(doc, "{{ lampiran.kepala.label }}", style="Kepala Lampiran")
+    label.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
+    tag(doc, "{%p for line in lampiran.kepala.baris %}")
+    head = para(doc, "{{r line|rt }}", style="Kepala Lampiran")
     head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
     tag(doc, "{%p endfor %}")
     para(doc).paragraph_format.keep_with_next = True
-    each_line(doc, "lampiran.judul", "Judul").paragraph_format.keep_with_next = True
+    each_line(doc, "lampiran.judul", "Judul", runs=True).paragraph_format.keep_with_next = True
     para(doc).paragraph_format.keep_with_next = True
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
@@ -593,7 +596,7 @@ def mandiri_template():
     """rencana-aksi.docx: the Rencana Aksi on its own, landscape, signed by the Ketua Tim."""
     doc = new_document(33.0, 21.5)
     tag(doc, "{%p with lampiran = doc.tabel %}")
-    each_line(doc, "lampiran.judul", "Judul")
+    each_line(doc, "lampiran.judul", "Judul", runs=True)
     para(doc)
     for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
         tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
