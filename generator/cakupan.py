@@ -12,7 +12,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from generator.diagnostics import Diagnostic
 from generator.model import Area, Program, Rencana
@@ -57,6 +57,7 @@ _SINONIM = {
 Penguatan Pengawasan is not the Pemantauan dan Evaluasi of Manajemen Perubahan."""
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """A name as compared: no markup, no accents, small letters, punctuation as spaces."""
     text = unicodedata.normalize("NFKD", _MARKUP.sub("", text.lower()))
@@ -67,6 +68,7 @@ def norm(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def bentuk(name: str) -> tuple[str, ...]:
     """A name's forms: without what is in brackets, each bracketed part alone (an abbreviation
     such as 'SOP' or '(e-office/e-government)'), and the whole."""
@@ -94,13 +96,16 @@ def _cocok_kuat(official: str, names: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _cocok_longgar(official: str, names: tuple[str, ...]) -> bool:
     """The plan's name names the komponen loosely (a synonym) or with a slip of the pen."""
     main = bentuk(official)[0]
     for name in names:
         if any(_berisi(s, name) for s in _SINONIM.get(main, ())):
             return True
-        if difflib.SequenceMatcher(None, main, name).ratio() >= 0.8:
+        matcher = difflib.SequenceMatcher(None, main, name)
+        if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and \
+                matcher.ratio() >= 0.8:  # the cheap upper bounds first
             return True
     return False
 
@@ -110,12 +115,17 @@ def _areas() -> dict[str, AreaResmi]:
     return {a.nama: a for a in area_resmi()}
 
 
+@lru_cache(maxsize=1024)
 def area_dari_nama(name: str) -> str | None:
     """The official area a group's name is, written in any case or spelling, else None."""
     written = norm(name)
     best, score = None, 0.0
     for official in _areas():
-        ratio = difflib.SequenceMatcher(None, norm(official), written).ratio()
+        matcher = difflib.SequenceMatcher(None, norm(official), written)
+        if matcher.real_quick_ratio() < max(score, 0.75) or \
+                matcher.quick_ratio() < max(score, 0.75):
+            continue  # cannot beat the best so far nor reach the threshold
+        ratio = matcher.ratio()
         if ratio > score:
             best, score = official, ratio
     return best if score >= 0.75 else None

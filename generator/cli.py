@@ -22,7 +22,6 @@ from generator.diagnostics import Diagnostic, PlanError
 from generator.isian import ringkas_isian
 from generator.jdih import NAMA_BERKAS
 from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
-from generator.rollover import laporan, nama_baru, rollover
 from generator.schema import schema_text, write_schema_beside
 from generator.validate import check_file
 
@@ -436,6 +435,8 @@ def _build_with_progress(plans, args, formats, versions, jobs, report,
 
 
 def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from generator.rollover import laporan, nama_baru, rollover  # only this command needs it
+
     source = Path(args.plan)
     try:
         checked = check_file(source, shown_as=args.plan)

@@ -6,6 +6,7 @@ import copy
 import io
 import zipfile
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
@@ -77,6 +78,20 @@ def _environment() -> CachedCompileEnvironment:
     return env
 
 
+class _Template(DocxTemplate):
+    """docxtpl's template whose tag clean-up (a hundred regex passes over the whole XML) is
+    done once per template text and kept, as the compiled template code is."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
+
+@lru_cache(maxsize=16)
+def _patched(xml: str) -> str:
+    """docxtpl's clean-up of one part's XML; it depends on the text alone."""
+    return DocxTemplate.patch_xml(None, xml)
+
+
 def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
                 templates: Path | None = None) -> bytes:
     """The decree, or the standalone Rencana Aksi, as DOCX bytes stamped with `when`."""
@@ -88,7 +103,7 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
                   if lamp.jenis == "rencana_aksi" or lamp.tabel]
     path = template_file(name, templates)
     try:
-        template = DocxTemplate(str(path))
+        template = _Template(str(path))
         logo = getattr(doc, "logo", None)
         image = InlineImage(template, io.BytesIO(logo), height=Mm(22)) if logo else ""
         template.render({"doc": doc, "logo": image}, _environment(), autoescape=True)
@@ -102,8 +117,9 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     if isinstance(doc, Dokumen):
         _widen_labels(document, doc.lebar_label)
     _set_sections(document, doc.kertas, sections)
-    _keep_together(document)
-    _cover_without_page_number(document)
+    styles = {style.style_id: style.name for style in document.styles}
+    _keep_together(document, styles)
+    _cover_without_page_number(document, styles)
     _set_font_and_language(document, doc.huruf)
     props = document.core_properties
     # python-docx refuses strings over 255 characters; a decree's title is often longer
@@ -343,11 +359,10 @@ def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
         'w:line="2" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'))
 
 
-def _keep_together(document) -> None:
+def _keep_together(document, styles: dict[str, str]) -> None:
     """Pagination Word and LibreOffice both honour: a signature never starts a page (the last
     diktum, paragraph or table row before it goes along), the salinan authentication stays with
     its signature, and a booklet line ending in a colon stays with what it announces."""
-    styles = {style.style_id: style.name for style in document.styles}
     signature_ids = {style_id for style_id, name in styles.items()
                      if name == _SIGNATURE_STYLE or name in _LEFT_HALF_STYLES}
     for element in list(document.element.body.iterchildren()):
@@ -366,10 +381,9 @@ def _keep_together(document) -> None:
             _keep_with_next(element)
 
 
-def _cover_without_page_number(document) -> None:
+def _cover_without_page_number(document, styles: dict[str, str]) -> None:
     """A booklet's cover is a section of its own whose only page has no header; the pages
     around it keep their numbering, as in the PDF."""
-    styles = {style.style_id: style.name for style in document.styles}
     body = document.element.body
     for start in list(body.iterchildren(qn("w:p"))):
         ppr = start.pPr

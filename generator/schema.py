@@ -8,16 +8,19 @@ text, so those words are accepted as text too.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pydantic
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator.model import BULAN, Area, Orang, Rencana
+from generator import __version__
+from generator.model import BULAN, YA_TIDAK, Area, Orang, Rencana
 
 SCHEMA_FILE = "rencana.schema.json"
 """The schema's file name, written beside a plan whose modeline names it."""
@@ -28,8 +31,8 @@ MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
-_YA_TIDAK = ("ya", "tidak", "true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", 1, 0)
-"""Words zi reads as yes/no: its own, YAML 1.1's (text to the editor), and pydantic's."""
+_YA_TIDAK = tuple(YA_TIDAK)
+"""Words zi reads as yes/no: its own and YAML 1.1's (text to the editor)."""
 
 
 def _any_case(text: str) -> str:
@@ -60,7 +63,6 @@ def _ya_tidak() -> JsonSchemaValue:
         {"type": "boolean"},
         {"type": "string", "pattern": rf"^\s*{_one_of(_YA_TIDAK)}\s*$",
          "patternErrorMessage": "tulis ya atau tidak (true atau false)"},
-        {"enum": [0, 1]},
     ]}
 
 
@@ -139,8 +141,20 @@ def plan_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": TITLE,
+        "$comment": f"dibuat oleh zi; sidik {fingerprint()}",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+@cache
+def fingerprint() -> str:
+    """What the schema is made from (the modules and data it reads, zi's and pydantic's
+    versions), hashed: a schema file carrying it is current without generating the schema."""
+    digest = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
+    package = Path(__file__).resolve().parent
+    for name in ("model.py", "schema.py", "jadwal.py"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @cache
@@ -171,12 +185,14 @@ def write_schema_beside(plan: Path) -> Path | None:
     target = named_schema(plan)
     if target is None:
         return None
-    text = schema_text()
     try:
         if target.exists():
             current = target.read_text(encoding="utf-8")
-            if current == text or f'"title": {json.dumps(TITLE)}' not in current:
+            if f"sidik {fingerprint()}" in current:
+                return None  # current, known without generating the schema (a tenth of a build)
+            if f'"title": {json.dumps(TITLE)}' not in current or current == schema_text():
                 return None
+        text = schema_text()
         from generator.build import Output, write_atomically
 
         write_atomically(Output(target, text.encode("utf-8")))
