@@ -139,3 +139,17 @@ def compiled_template_cache(tmp_path_factory):
         os.environ.pop(CACHE_ENV, None)
     else:
         os.environ[CACHE_ENV] = before
+
+
+def edited_docx_template(source: Path, target: Path, old: bytes, new: bytes) -> None:
+    """A copy of a DOCX template with one text of its body replaced, as a user's edit would."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as edited:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old in data, old
+                data = data.replace(old, new)
+            edited.writestr(info, data)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import UTC, datetime
 
 import pdfplumber
@@ -21,7 +20,7 @@ from generator.render_docx import render_docx
 from generator.render_html import render_html
 from generator.resources import templates_dir
 from generator.validate import check_file
-from tests.conftest import FIXTURES, docx_text
+from tests.conftest import FIXTURES, docx_text, edited_docx_template
 
 PLAN = FIXTURES / "markah" / "semua-bidang.yaml"
 
@@ -145,13 +144,8 @@ def test_a_template_made_before_runs_prints_their_words(tmp_path):
     html = (templates_dir() / "keputusan.html").read_text(encoding="utf-8")
     (own / "keputusan.html").write_text(html.replace("{{ teks(line) }}", "{{ line }}"),
                                         encoding="utf-8")
-    with zipfile.ZipFile(templates_dir() / "keputusan.docx") as original, \
-            zipfile.ZipFile(own / "keputusan.docx", "w", zipfile.ZIP_DEFLATED) as old:
-        for info in original.infolist():
-            data = original.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = data.replace(b"{{r line|rt }}", b"{{ line }}")
-            old.writestr(info, data)
+    edited_docx_template(templates_dir() / "keputusan.docx", own / "keputusan.docx",
+                         b"{{r line|rt }}", b"{{ line }}")
     doc = build_document(check_file(PLAN).plan, "salinan")
     when = datetime(2026, 1, 5, tzinfo=UTC)
     docx = docx_text(render_docx(doc, when, own))

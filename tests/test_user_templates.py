@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import shutil
-import zipfile
 
 import pytest
 
 from generator.cli import main
 from generator.resources import templates_dir
-from tests.conftest import FIXTURES, pdf_text, squash
+from tests.conftest import FIXTURES, edited_docx_template, pdf_text, squash
 
 PLAN = FIXTURES / "minimal.yaml"
 
@@ -63,14 +62,8 @@ def test_broken_html_template_names_file_and_line(tmp_path, body, message):
 def test_broken_docx_template_is_named(tmp_path):
     own = tmp_path / "templat"
     own.mkdir()
-    source = templates_dir() / "keputusan.docx"
-    with zipfile.ZipFile(source) as original, \
-            zipfile.ZipFile(own / "keputusan.docx", "w", zipfile.ZIP_DEFLATED) as broken:
-        for info in original.infolist():
-            data = original.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = data.replace(b"{{ doc.pejabat }}", b"{{ doc.pejabatt }}")
-            broken.writestr(info, data)
+    edited_docx_template(templates_dir() / "keputusan.docx", own / "keputusan.docx",
+                         b"{{ doc.pejabat }}", b"{{ doc.pejabatt }}")
     code, _, err = build(tmp_path, own, "--format", "docx")
     assert code == 1
     assert "templat keputusan.docx: isian tidak dikenal" in err
