@@ -287,6 +287,16 @@ def widths(table, percents, total_cm: float) -> None:
             cell.width = Cm(total_cm * pct / 100)
 
 
+def titled_rencana_tables(doc) -> None:
+    """The Rencana Aksi table's title, then its table in each layout, as the branches of one
+    `if`; the caller closes it, or goes on with branches of its own."""
+    each_line(doc, "lampiran.judul", "Judul", runs=True).paragraph_format.keep_with_next = True
+    para(doc).paragraph_format.keep_with_next = True
+    for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
+        tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
+        rencana_table(doc, layout)
+
+
 def rencana_table(doc, layout: int) -> None:
     """The Rencana Aksi table of one column set; the writer merges its spans afterwards."""
     global _DENSE
@@ -382,11 +392,7 @@ def buklet(doc) -> None:
     section_break(doc)
     tag(doc, '{%p elif blok.jenis == "rencana_aksi" %}')
     tag(doc, "{%p with lampiran = lampiran.tabel %}")
-    each_line(doc, "lampiran.judul", "Judul", runs=True).paragraph_format.keep_with_next = True
-    para(doc).paragraph_format.keep_with_next = True
-    for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
-        tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
-        rencana_table(doc, layout)
+    titled_rencana_tables(doc)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endwith %}")
     tag(doc, '{%p elif blok.jenis == "bagian" %}')
@@ -570,11 +576,7 @@ def main() -> int:
     head.paragraph_format.left_indent = Cm(BODY_WIDTH_CM * 0.5)
     tag(doc, "{%p endfor %}")
     para(doc).paragraph_format.keep_with_next = True
-    each_line(doc, "lampiran.judul", "Judul", runs=True).paragraph_format.keep_with_next = True
-    para(doc).paragraph_format.keep_with_next = True
-    for layout, keyword in ((7, "if"), (6, "elif"), (18, "elif")):
-        tag(doc, f'{{%p {keyword} lampiran.tata_letak == {layout} %}}')
-        rencana_table(doc, layout)
+    titled_rencana_tables(doc)
     tag(doc, '{%p elif lampiran.jenis == "rencana_kerja" %}')
     buklet(doc)
     tag(doc, "{%p else %}")
