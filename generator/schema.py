@@ -20,7 +20,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator import __version__
-from generator.model import BULAN, YA_TIDAK, Area, Orang, Rencana
+from generator.model import BULAN, Area, Orang, Rencana
 
 SCHEMA_FILE = "rencana.schema.json"
 """The schema's file name, written beside a plan whose modeline names it."""
@@ -30,10 +30,6 @@ MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 """The first line of a plan, telling VS Code's YAML extension which schema to use."""
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
-
-_YA_TIDAK = tuple(YA_TIDAK)
-"""Words zi reads as yes/no: its own and YAML 1.1's (text to the editor)."""
-
 
 def _any_case(text: str) -> str:
     """A regex for text in any case and spacing; editors' regexes (ECMA-262) have no (?i)."""
@@ -55,15 +51,6 @@ _TANGGAL = (rf"^\s*(\d{{4}}-{_BULAN_ANGKA}-{_HARI}|{_HARI}\s+{_one_of(BULAN)}\s+
 """2025-09-09 or 9 September 2025 (month in any case), as `_parse_tanggal` reads them."""
 _RENTANG = r"\s*\d{1,2}\s*-\s*\d{1,2}\s*"
 """A month range such as '1-12' or '4 - 6'."""
-
-
-def _ya_tidak() -> JsonSchemaValue:
-    """A yes/no field: true/false, or the words for them in any case."""
-    return {"anyOf": [
-        {"type": "boolean"},
-        {"type": "string", "pattern": rf"^\s*{_one_of(_YA_TIDAK)}\s*$",
-         "patternErrorMessage": "tulis ya atau tidak (true atau false)"},
-    ]}
 
 
 def jadwal_schema() -> JsonSchemaValue:
@@ -112,10 +99,6 @@ class _PlanSchema(GenerateJsonSchema):
                 widened["description"] = json_schema["description"]
             return widened
         return json_schema
-
-    def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:
-        """true/false, or ya/tidak and the other words zi reads as yes/no."""
-        return _ya_tidak()
 
     def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
         """Text in either date form; YAML dates reach the model as text."""
