@@ -371,3 +371,13 @@ def test_a_glued_colon_between_braces_that_only_libyaml_refuses_is_named():
         "r.yaml:2:16: YAML tidak valid: titik dua (:) tanpa spasi sesudahnya di antara kurung "
         "{...} atau [...]; tulis 'kunci: nilai' dengan spasi sesudah titik dua, atau apit teks "
         "yang memuat titik dua dengan tanda kutip"]
+
+
+@pytest.mark.parametrize("plan", CASES, ids=lambda p: p.stem)
+def test_a_plan_saved_with_windows_line_ends_gets_the_same_messages(plan: Path, tmp_path):
+    """Notepad and Word save CRLF: every message and position stays the same."""
+    crlf = tmp_path / plan.name
+    crlf.write_bytes(plan.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    with pytest.raises(PlanError) as info:
+        load_plan(crlf, shown_as=plan.name)
+    assert [str(d) for d in info.value.diagnostics] == expected_lines(plan)
