@@ -12,9 +12,10 @@ from pydantic import BaseModel, ValidationError
 from generator import catalog, checks, isian, salin
 from generator.context import ATTACHMENT_KINDS, attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position
+from generator.files import UnreadableFile, read_regular
 from generator.gambar import muat_logo
 from generator.model import Rencana
-from generator.yaml_source import Path, Source, read_source
+from generator.yaml_source import MAX_BYTES, Path, Source, read_source
 
 _TYPE_NAMES = {
     "string_type": "teks",
@@ -495,13 +496,20 @@ def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:
 
 
 def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
-    """Read a plan file's YAML; a missing or undecodable file is a PlanError."""
+    """Read a plan file's YAML; a missing, unreadable, oversized or undecodable file is a
+    PlanError (a FIFO or a device is refused before it is opened, so it cannot hang)."""
     name = shown_as or str(path)
     try:
-        raw = FsPath(path).read_bytes()
-    except OSError as exc:
-        reason = "tidak ada" if isinstance(exc, FileNotFoundError) else "tidak dapat dibaca"
+        raw = read_regular(path, MAX_BYTES)
+    except UnreadableFile as exc:
+        reason = exc.reason
+        if exc.kind == "terlalu-besar":
+            reason = (f"terlalu besar ({exc.reason}); rencana aksi biasanya hanya beberapa "
+                      "ratus KB")
         raise PlanError([Diagnostic(name, Position(1, 1), f"berkas {reason}")]) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise PlanError([Diagnostic(name, Position(1, 1), "berkas tersimpan sebagai UTF-16 "
+                                    "(di Notepad: 'Unicode'); simpan ulang sebagai UTF-8")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -509,3 +517,10 @@ def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
         raise PlanError([Diagnostic(name, Position(line, 1), "berkas bukan teks UTF-8; simpan "
                                     "ulang sebagai UTF-8")]) from None
     return read_source(name, text)
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without its mark: every other byte of the first line is NUL."""
+    head = raw[:64]
+    return len(head) >= 4 and (head[1::2].count(0) == len(head[1::2])
+                               or head[0::2].count(0) == len(head[0::2]))
