@@ -11,6 +11,8 @@ from pathlib import Path
 _CHUNK = 1024 * 1024
 """Bytes asked of the system per read."""
 
+_LOOP = "adalah tautan simbolik (symlink) yang melingkar ke dirinya sendiri"
+
 
 class UnreadableFile(ValueError):
     """A file that is not read: its `reason` reads after 'berkas NAME', in Bahasa Indonesia."""
@@ -35,6 +37,8 @@ def _not_regular(mode: int) -> UnreadableFile | None:
     """Why a file of this mode is not read (it could block, never end, or is not a file)."""
     if stat.S_ISREG(mode):
         return None
+    if stat.S_ISLNK(mode):  # only when links are not followed: it led nowhere when resolved
+        return UnreadableFile(_LOOP, "melingkar")
     if stat.S_ISDIR(mode):
         reason = "adalah folder, bukan berkas"
     elif stat.S_ISFIFO(mode):
@@ -56,8 +60,7 @@ def _os_problem(exc: OSError | ValueError) -> UnreadableFile:
     if code == errno.ENOENT:
         return UnreadableFile("tidak ada", "tidak-ada")
     if code == errno.ELOOP:
-        return UnreadableFile("adalah tautan simbolik (symlink) yang melingkar ke dirinya "
-                              "sendiri", "melingkar")
+        return UnreadableFile(_LOOP, "melingkar")
     if code in (errno.EACCES, errno.EPERM):
         return UnreadableFile("tidak dapat dibaca: tidak ada izin membacanya", "izin")
     if code == errno.ENOTDIR:
@@ -69,14 +72,21 @@ def _os_problem(exc: OSError | ValueError) -> UnreadableFile:
     return UnreadableFile(f"tidak dapat dibaca ({exc.strerror or exc})", "lain")
 
 
-def read_regular(path: str | os.PathLike[str], limit: int, *,
-                 follow_symlinks: bool = True) -> bytes:
+def read_head(path: str | os.PathLike[str], count: int) -> bytes:
+    """The first `count` bytes of a regular file of any size (a plan's first line), with the
+    same checks as read_regular: UnreadableFile for a FIFO, a device or a folder."""
+    return read_regular(path, count, head=True)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int, *, follow_symlinks: bool = True,
+                 head: bool = False) -> bytes:
     """The whole content of a regular file of at most `limit` bytes; UnreadableFile otherwise.
 
     The file is stat'ed before it is opened (a FIFO, a device, a folder or a socket is never
     read: reading would block or never end), opened without blocking and checked again by the
     handle it was opened with (it may have been swapped meanwhile), and read up to `limit` + 1
-    bytes only, so a file that grows while it is read is refused too.
+    bytes only, so a file that grows while it is read is refused too; with `head`, a larger
+    file gives its first `limit` bytes instead.
     """
     try:
         info = os.stat(path, follow_symlinks=follow_symlinks)
@@ -85,7 +95,7 @@ def read_regular(path: str | os.PathLike[str], limit: int, *,
     if (problem := _not_regular(info.st_mode)) is not None:
         raise problem
     too_large = UnreadableFile(f"lebih dari {_size(limit)}", "terlalu-besar")
-    if info.st_size > limit:
+    if info.st_size > limit and not head:
         raise too_large
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_NOCTTY", 0) | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
@@ -109,6 +119,8 @@ def read_regular(path: str | os.PathLike[str], limit: int, *,
     finally:
         os.close(fd)
     if total > limit:
+        if head:
+            return b"".join(chunks)[:limit]
         raise too_large
     return b"".join(chunks)
 
