@@ -252,6 +252,8 @@ def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None)
 
 def _schema_beside(plan: Path, out: TextIO) -> None:
     """Give a plan copied alone to a folder the schema its first line names, for VS Code."""
+    if not plan.is_file():  # a FIFO or a device is never opened: reading it would block
+        return
     if written := write_schema_beside(plan):
         print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
 

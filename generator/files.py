@@ -72,21 +72,14 @@ def _os_problem(exc: OSError | ValueError) -> UnreadableFile:
     return UnreadableFile(f"tidak dapat dibaca ({exc.strerror or exc})", "lain")
 
 
-def read_head(path: str | os.PathLike[str], count: int) -> bytes:
-    """The first `count` bytes of a regular file of any size (a plan's first line), with the
-    same checks as read_regular: UnreadableFile for a FIFO, a device or a folder."""
-    return read_regular(path, count, head=True)
-
-
-def read_regular(path: str | os.PathLike[str], limit: int, *, follow_symlinks: bool = True,
-                 head: bool = False) -> bytes:
+def read_regular(path: str | os.PathLike[str], limit: int, *,
+                 follow_symlinks: bool = True) -> bytes:
     """The whole content of a regular file of at most `limit` bytes; UnreadableFile otherwise.
 
     The file is stat'ed before it is opened (a FIFO, a device, a folder or a socket is never
     read: reading would block or never end), opened without blocking and checked again by the
     handle it was opened with (it may have been swapped meanwhile), and read up to `limit` + 1
-    bytes only, so a file that grows while it is read is refused too; with `head`, a larger
-    file gives its first `limit` bytes instead.
+    bytes only, so a file that grows while it is read is refused too.
     """
     try:
         info = os.stat(path, follow_symlinks=follow_symlinks)
@@ -95,7 +88,7 @@ def read_regular(path: str | os.PathLike[str], limit: int, *, follow_symlinks: b
     if (problem := _not_regular(info.st_mode)) is not None:
         raise problem
     too_large = UnreadableFile(f"lebih dari {_size(limit)}", "terlalu-besar")
-    if info.st_size > limit and not head:
+    if info.st_size > limit:
         raise too_large
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_NOCTTY", 0) | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
@@ -119,8 +112,6 @@ def read_regular(path: str | os.PathLike[str], limit: int, *, follow_symlinks: b
     finally:
         os.close(fd)
     if total > limit:
-        if head:
-            return b"".join(chunks)[:limit]
         raise too_large
     return b"".join(chunks)
 

@@ -20,7 +20,6 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator import __version__
-from generator.files import UnreadableFile, read_head
 from generator.model import BULAN, Area, Orang, Rencana
 
 SCHEMA_FILE = "rencana.schema.json"
@@ -149,9 +148,10 @@ def schema_text() -> str:
 
 def named_schema(plan: Path) -> Path | None:
     """The schema file a plan's modeline names beside it, or None for any other modeline."""
-    try:  # never opened unless a regular file: a FIFO would block
-        first = read_head(plan, 1000).decode("utf-8-sig", "replace").split("\n", 1)[0]
-    except UnreadableFile:
+    try:
+        with plan.open(encoding="utf-8-sig") as file:
+            first = file.readline(1000)
+    except (OSError, UnicodeDecodeError):
         return None
     found = _MODELINE.match(first.strip())
     if not found or found[1].removeprefix("./") != SCHEMA_FILE:
