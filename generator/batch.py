@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from generator import __version__
 from generator.build import Output, Target, render_checked, targets, write_all, write_atomically
 from generator.diagnostics import PlanError
+from generator.files import output_folder
 from generator.jdih import dasar_nama
 from generator.resources import TEMPLATE_FILES, templates_dir
 from generator.templat import TemplateProblem
@@ -131,13 +132,14 @@ def up_to_date(plan: Path, out_dir: Path, formats: tuple[str, ...],
                versions: tuple[str, ...], templates: Path | None = None,
                nama: str = "biasa") -> bool:
     """True when the last build of this plan used the same inputs and its files are there."""
-    stamp = out_dir / plan.stem / STAMP
+    folder = output_folder(out_dir, plan.stem)
+    stamp = folder / STAMP
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return (recorded.get("jejak") == fingerprint(plan, formats, versions, templates, nama)
-            and all((out_dir / plan.stem / name).is_file() for name in recorded.get("berkas", ())))
+            and all((folder / name).is_file() for name in recorded.get("berkas", ())))
 
 
 def _peak_mb() -> float:
@@ -225,7 +227,7 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
         user = Path(templates) if templates else None
         stamp = {"jejak": fingerprint(plan, formats, versions, user, nama),
                  "berkas": [p.name for p in written]}
-        write_atomically(Output(Path(out_dir) / plan.stem / STAMP,
+        write_atomically(Output(output_folder(Path(out_dir), plan.stem) / STAMP,
                                 json.dumps(stamp, indent=1).encode("utf-8")))
     except OSError as exc:
         return Hasil(plan_name, "gagal", [], [f"tidak dapat menulis: {exc}"], memory)

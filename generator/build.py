@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.context import VERSIONS, build_document, build_mandiri
+from generator.files import output_folder
 from generator.jdih import AKHIRAN, dasar_nama, rekaman_json
 from generator.model import Rencana
 from generator.validate import check_file
@@ -107,7 +108,7 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     if only is not None:
         chosen = set(only)
         wanted = [t for t in wanted if t in chosen]
-    folder = out_dir / name
+    folder = output_folder(out_dir, name)
     outputs = []
     documents: dict[str | None, object] = {}
     when = waktu_build(plan)

@@ -165,19 +165,44 @@ def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str | int:
 
 
 _OS_ERRORS = {errno.EACCES: "tidak ada izin menulis di sana", errno.EPERM: "tidak diizinkan",
-              errno.ENOSPC: "disk penuh", errno.EROFS: "disk hanya dapat dibaca",
+              errno.ENOSPC: "disk penuh", errno.EDQUOT: "kuota disk penuh",
+              errno.EROFS: "disk hanya dapat dibaca",
               errno.ENAMETOOLONG: "nama berkas terlalu panjang",
               errno.ENOTDIR: "salah satu foldernya adalah berkas",
-              errno.EEXIST: "salah satu foldernya adalah berkas"}
-"""Why a file cannot be written, in the user's words; others keep the system's text."""
+              errno.EEXIST: "salah satu foldernya adalah berkas",
+              errno.EISDIR: "sudah ada folder dengan nama itu",
+              errno.ENOENT: "foldernya tidak ada atau terhapus saat menulis",
+              errno.ELOOP: "salah satu foldernya tautan simbolik (symlink) yang melingkar",
+              errno.EIO: "kesalahan baca-tulis pada disk",
+              errno.EBUSY: "sedang dipakai program lain",
+              errno.ETXTBSY: "sedang dipakai program lain"}
+"""Why a file cannot be written, in the user's words."""
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OSError in the user's words; the system's own text only as a detail."""
+    return _OS_ERRORS.get(exc.errno or 0, f"kesalahan sistem ({exc.strerror or exc})")
 
 
 def _target_problem(target: Path, overwrite: bool) -> str | None:
     """Why the plan cannot be written to `target`, checked before anything is asked."""
-    if target.is_dir():
-        return f"{target} adalah folder; tulis nama berkasnya, mis. {target / 'rencana.yaml'}"
-    if target.exists() and not overwrite:
-        return f"{target} sudah ada; pakai --timpa untuk menimpanya"
+    try:
+        if target.is_dir():
+            return (f"{target} adalah folder; tulis nama berkasnya, mis. "
+                    f"{target / 'rencana.yaml'}")
+        if target.exists() and not overwrite:
+            return f"{target} sudah ada; pakai --timpa untuk menimpanya"
+    except OSError as exc:
+        return f"{target} tidak dapat ditulis: {_os_reason(exc)}"
+    return None
+
+
+def _write_plan(target: Path, text: str) -> str | None:
+    """Write a plan whole or not at all; why not, in the user's words."""
+    try:
+        write_atomically(Output(target, text.encode("utf-8")))
+    except OSError as exc:
+        return f"{target} tidak dapat ditulis: {_os_reason(exc)}"
     return None
 
 
@@ -223,13 +248,10 @@ def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int
     if problem := _target_problem(target, args.timpa):
         print(f"zi new: {problem}", file=err)
         return 1
-    try:
-        write_atomically(Output(target, draft_plan(answers).encode("utf-8")))
-        write_schema_beside(target)
-    except OSError as exc:
-        reason = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
-        print(f"zi new: {target} tidak dapat ditulis: {reason}", file=err)
+    if problem := _write_plan(target, draft_plan(answers)):
+        print(f"zi new: {problem}", file=err)
         return 1
+    write_schema_beside(target)  # a folder it cannot be written to only loses the hints
     print(f"ditulis: {target}", file=out)
     print(f"Lanjutkan: ganti setiap '(tulis …)' dan isi sub-tim, lalu `zi check {target}` dan "
           f"`zi build {target}`.", file=out)
@@ -452,11 +474,25 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     target = Path(args.output) if args.output else nama_baru(source, checked.plan.tahun,
                                                               args.tahun)
-    if target.resolve() == source.resolve() or (target.exists() and not args.timpa):
-        print(f"zi rollover: {target} sudah ada; pakai -o untuk nama lain atau --timpa", file=err)
+    if os.path.realpath(target) == os.path.realpath(source):
+        print(f"zi rollover: {target} adalah rencana {args.plan} sendiri; pakai -o untuk nama "
+              "lain", file=err)
         return 1
-    result = rollover(source, args.tahun)
-    write_atomically(Output(target, result.teks.encode("utf-8")))
+    if problem := _target_problem(target, args.timpa):
+        print(f"zi rollover: {problem.replace('--timpa', '-o untuk nama lain atau --timpa')}",
+              file=err)
+        return 1
+    try:
+        result = rollover(source, args.tahun)
+    except PlanError as exc:  # the plan changed since it was checked
+        _report(exc.diagnostics, err)
+        return 1
+    except OSError as exc:
+        print(f"zi rollover: {args.plan} tidak dapat dibaca: {_os_reason(exc)}", file=err)
+        return 1
+    if problem := _write_plan(target, result.teks):
+        print(f"zi rollover: {problem}", file=err)
+        return 1
     print(f"ditulis: {target} (rencana {args.tahun} dari {args.plan})", file=out)
     for line in laporan(result, str(target)):
         print(line, file=out)
