@@ -19,6 +19,7 @@ from generator.build import FORMATS, Output, write_atomically
 from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
+from generator.files import UnreadableFile
 from generator.isian import ringkas_isian
 from generator.jdih import NAMA_BERKAS
 from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
@@ -487,8 +488,9 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except PlanError as exc:  # the plan changed since it was checked
         _report(exc.diagnostics, err)
         return 1
-    except OSError as exc:
-        print(f"zi rollover: {args.plan} tidak dapat dibaca: {_os_reason(exc)}", file=err)
+    except (UnreadableFile, UnicodeDecodeError) as exc:  # changed since it was checked
+        reason = exc.reason if isinstance(exc, UnreadableFile) else "bukan teks UTF-8"
+        print(f"zi rollover: {args.plan} berubah sejak diperiksa: berkas {reason}", file=err)
         return 1
     if problem := _write_plan(target, result.teks):
         print(f"zi rollover: {problem}", file=err)

@@ -24,8 +24,10 @@ from pathlib import Path
 import yaml
 
 from generator import catalog, drafting
+from generator.files import read_regular
 from generator.model import Rencana
 from generator.validate import check_file
+from generator.yaml_source import MAX_BYTES
 
 _NUMBER = re.compile(r"(?<!\d)\d{4,}(?!\d)")
 _MONTH = (r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
@@ -349,7 +351,7 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
     plan = check_file(path).plan
     old = plan.tahun
     shift = tahun_baru - old
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_regular(path, MAX_BYTES).decode("utf-8-sig")  # the bytes just checked
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     edits: list[tuple[int, int, str, Perubahan]] = []
     cited: list[tuple[int, int, str]] = []  # (line in the old file, index, message): first
