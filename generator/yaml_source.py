@@ -31,8 +31,9 @@ _C_SAFE_DEPTH = 2_000
 30,000 levels on an 8 MB stack. Below this bound the walker checks MAX_DEPTH itself."""
 _STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-_SELF_ALIAS = ("alias (*nama) di dalam nilai ini merujuk ke nilai ini sendiri, jadi isinya "
+_SELF_ALIAS = ("alias {alias} di dalam nilai {anchor} merujuk ke nilai itu sendiri, jadi isinya "
                "tidak berujung; tulis isinya tanpa alias")
+_ANCHOR_NAME = re.compile(r"&([^\s,\[\]{}]+)")
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -548,7 +549,7 @@ class _Walker:
             return None
         if id(node) in open_nodes:
             self.source.refused.add(path)
-            self.source.error(_pos(node.start_mark), _SELF_ALIAS)
+            self.source.error(_pos(node.start_mark), self._self_alias(node))
             self.broken = True
             return None
         if depth >= MAX_DEPTH:
@@ -566,6 +567,15 @@ class _Walker:
         for key, value_node in reversed(children):
             stack.append((value_node, (*path, key), result, key, depth + 1))
         return result
+
+    def _self_alias(self, node: yaml.Node) -> str:
+        """The message for a value that contains itself, naming its anchor as written."""
+        mark = node.start_mark
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        found = _ANCHOR_NAME.match(line, mark.column)
+        if found is None:
+            return _SELF_ALIAS.format(alias="(*nama)", anchor="ini")
+        return _SELF_ALIAS.format(alias=f"*{found[1]}", anchor=f"&{found[1]}")
 
     def _stop(self, node: yaml.Node, message: str) -> None:
         """Cut the walk short with one message; the values are not checked further."""
