@@ -93,6 +93,8 @@ _PROBLEMS = (  # (start of PyYAML's problem, Indonesian message); every problem 
      "bagian dari teks, apit seluruh teks dengan tanda kutip"),
     ("expected the node content", "nilai tidak dapat diawali tanda {char}; apit teks dengan "
      "tanda kutip"),
+    ("did not find expected node content", "nilai tidak dapat diawali tanda {char}; apit teks "
+     "dengan tanda kutip"),  # libyaml's words, when the pure parser cannot say more
     ("expected ',' or ']'", "daftar dalam kurung siku [...] tidak ditutup dengan ']'"),
     ("expected ',' or '}'", "pemetaan dalam kurung kurawal {{...}} tidak ditutup dengan '}}'"),
     ("found undefined alias", "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada; bila "
@@ -287,8 +289,10 @@ def _detailed_error(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
     """The pure-Python parser names the offending character; ask it once something failed."""
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as detailed:
+    except yaml.MarkedYAMLError as detailed:
         return detailed
+    except yaml.YAMLError:  # a control character further on: the first problem is the one
+        return exc
     except RecursionError:  # it recurses in Python; the nesting before the problem is bounded
         return exc
     return exc
@@ -324,6 +328,8 @@ def read_source(file: str, text: str) -> Source:
     walker = _Walker(source, lines)
     data = walker.value(node, ())
     source.data = None if walker.broken else data
+    if source.data is None and not source.errors:  # only spaces YAML does not count as spaces
+        source.error(Position(1, 1), "berkas kosong: tidak ada isi rencana aksi")
     if _ANCHOR.search(text):
         _anchor_warnings(source, text)
     return source
@@ -377,7 +383,10 @@ def _nbsp_errors(source: Source, text: str, last: int | None) -> bool:
 
 def _tokens(text: str) -> list[yaml.Token]:
     """The tokens PyYAML's scanner made before it failed, for a closer look at the cause."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError:  # a control character anywhere stops the pure reader at once
+        return []
     tokens: list[yaml.Token] = []
     try:
         while loader.check_token():

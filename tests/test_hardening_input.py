@@ -136,11 +136,24 @@ def test_read_regular_reads_a_regular_file_whole(tmp_path):
     (b"", "berkas kosong: tidak ada isi rencana aksi"),
     (b"# hanya komentar\n", "berkas kosong: tidak ada isi rencana aksi"),
     (b"satker: a\0b\n", "YAML tidak valid: berkas memuat karakter kendali yang tidak diizinkan"),
+    ("\u00a0\n".encode(), "berkas kosong: tidak ada isi rencana aksi"),  # Word's space only
 ])
 def test_odd_encodings_and_empty_files_are_messages(tmp_path, raw, expected):
     path = tmp_path / "r.yaml"
     path.write_bytes(raw)
     assert messages(path) == [f"r.yaml:1:1: {expected}"]
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("\t", "karakter '\\t' tidak boleh mengawali nilai; apit teks dengan tanda kutip"),
+    ("]", "nilai tidak dapat diawali tanda ']'; apit teks dengan tanda kutip"),
+])
+def test_a_control_character_far_on_leaves_the_first_problem_named(first, expected):
+    """Found by the fuzz test: the pure parser refuses the whole text for a NUL byte past
+    where the C parser stopped; the C parser's problem is the one reported."""
+    text = first + "9" * 16_440 + "\0"
+    assert [str(d) for d in read_source("r.yaml", text).errors] == [
+        f"r.yaml:1:1: YAML tidak valid: {expected}"]
 
 
 def _plan(old: str, new: str) -> str:
