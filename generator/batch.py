@@ -361,11 +361,16 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
 
 
 def _received(future) -> Bagian:
-    """A worker's share; a worker that died (killed, out of memory) is marked, to be retried."""
+    """A worker's share; a worker that died (killed, out of memory) is marked, to be retried;
+    a share that could not come back otherwise fails its plan alone."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
-    except Exception as exc:
+    except BrokenProcessPool as exc:
         return _died(exc)
+    except Exception as exc:
+        return Bagian([], [f"{type(exc).__name__}: {exc}"], True, 0.0)
 
 
 def _died(exc: BaseException | str) -> Bagian:
