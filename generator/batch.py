@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
@@ -411,10 +410,11 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
 
     With fewer plans than jobs, each plan's files are shared among the workers, so one plan's
     two PDFs are laid out at the same time. A `pool` given is used and left running (its
-    workers stay warm for the next build); otherwise one is started when there is work to share.
-    Each plan is read once; a worker that dies (a crash in a C library, out of memory) breaks
-    the pool and every plan in it, so those are built again, each alone in a worker of its own:
-    the plan that kills its worker then fails alone and the others are built.
+    workers stay warm for the next build); otherwise one is started, even for one plan: a crash
+    in a worker is a message, a crash in zi would be none. Each plan is read once. A worker
+    that dies (a crash in a C library, out of memory) breaks the pool and every plan in it, so
+    those are built again, each alone in a worker of its own: the plan that kills its worker
+    then fails alone and the others are built.
     """
     user = str(templates) if templates else None
     jejak = fingerprint(formats, versions, templates, nama)
@@ -449,11 +449,6 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
 
     pdfs = len(versions) if "pdf" in formats else 1
     count = max(1, min(jobs // len(todo), pdfs))
-    if pool is None and len(todo) == 1 and count == 1:  # nothing to share: no worker to start
-        item = todo[0]
-        finished(item, build_one(str(item.plan), str(out_dir), formats, versions, user, nama,
-                                 item.raw, jejak))
-        return results
     args = (str(out_dir), formats, versions, user)
     executor = pool or new_pool(min(jobs, len(todo) * count))
     try:
@@ -543,9 +538,6 @@ def _one_by_one(todo: list[_Todo], jobs: int, args: tuple, nama: str, jejak: str
                 lane, item, workers = running.pop(future)
                 part = _received(future)
                 if part.pekerja_mati:
-                    for process in workers:
-                        with contextlib.suppress(Exception):
-                            process.join(5)
                     lost(lane, item, why_stopped(workers[0]) if workers else part.pesan[0])
                 else:
                     finished(item, finish(str(item.plan), *args, [part], nama, jejak))

@@ -376,7 +376,7 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
     from generator.pekerja import new_pool, stop_pool
 
     force = args.force
-    pool = new_pool(jobs) if jobs > 1 else None
+    pool = new_pool(jobs)  # warm workers, even one: a crash costs a round, not the watch
 
     def changed_only(result: Hasil) -> None:
         if result.status != "dilewati":
@@ -389,7 +389,7 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
         plans = collect(args.plans)
         results = build_many(plans, Path(args.output), formats, versions, jobs, force,
                              changed_only, templates, pool, args.nama_berkas)
-        if pool is not None and any(r.pekerja_mati for r in results):
+        if any(r.pekerja_mati for r in results):
             stop_pool(pool)  # a worker died: the next save gets fresh ones
             pool = new_pool(jobs)
         force = False
@@ -403,8 +403,7 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
         return pantau(args.plans, build, lambda line: print(line, file=out, flush=True),
                       templates)
     finally:
-        if pool is not None:
-            stop_pool(pool)
+        stop_pool(pool)
 
 
 def _build_with_progress(plans, args, formats, versions, jobs, report,

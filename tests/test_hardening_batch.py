@@ -74,11 +74,10 @@ def saving_during_render(plan: Path, text: str):
 
 # 3. Never stale ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("jobs", [1, 2])  # in this process; in a worker
+@forking
+@pytest.mark.parametrize("jobs", [1, 2])  # the plan's files in one worker; shared by two
 def test_a_plan_saved_during_its_build_is_built_again_with_the_last_save(tmp_path, monkeypatch,
                                                                          jobs):
-    if jobs > 1 and multiprocessing.get_start_method() != "fork":
-        pytest.skip("workers must inherit the patched function")
     plan = tmp_path / "kota.yaml"
     plan.write_text(minimal(), encoding="utf-8")
     latest = minimal().replace("Nama Ketua", "Ketua Tersimpan Terakhir")
@@ -97,6 +96,7 @@ def test_a_plan_saved_during_its_build_is_built_again_with_the_last_save(tmp_pat
     assert [r.status for r in build_many([plan], out, FORMATS, versi, jobs)] == ["dilewati"]
 
 
+@forking
 def test_a_template_saved_during_a_build_builds_again(tmp_path, monkeypatch):
     plan = tmp_path / "kota.yaml"
     plan.write_text(minimal(), encoding="utf-8")
@@ -229,6 +229,7 @@ def test_fuzz_any_json_stamp_is_read_or_refused_never_raises(tmp_path_factory, v
     assert not up_to_date(plan, folder / "out", FORMATS, VERSIONS)  # never what zi would write
 
 
+@forking
 def test_the_watch_ends_on_a_plan_saved_while_a_round_runs(tmp_path, monkeypatch):
     plan = tmp_path / "kota.yaml"
     plan.write_text(minimal(), encoding="utf-8")
