@@ -185,7 +185,8 @@ def read_stamp(path: Path) -> Jejak | None:
     """A stamp as written by this version of zi; anything else (missing, unreadable, not JSON,
     JSON of another shape or with fields of the wrong type) is as if there were none."""
     try:
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never waits
+        with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None
             raw = handle.read(STAMP_BYTES + 1)

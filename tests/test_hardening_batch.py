@@ -193,6 +193,17 @@ def test_a_stamp_that_is_not_zis_is_as_if_absent(tmp_path, content):
     assert not up_to_date(plan, tmp_path / "out", FORMATS, VERSIONS)
 
 
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_stamp_that_is_not_a_file_is_as_if_absent_and_never_waited_on(tmp_path, kind):
+    plan = tmp_path / "kota.yaml"
+    plan.write_text(minimal(), encoding="utf-8")
+    stamp = tmp_path / "out" / "kota" / STAMP
+    stamp.parent.mkdir(parents=True)
+    stamp.mkdir() if kind == "folder" else os.mkfifo(stamp)
+    assert read_stamp(stamp) is None
+    assert not up_to_date(plan, tmp_path / "out", FORMATS, VERSIONS)
+
+
 def test_a_build_over_a_stamp_that_is_a_list_builds_and_writes_a_good_one(tmp_path):
     plan = tmp_path / "kota.yaml"
     plan.write_text(minimal(), encoding="utf-8")
