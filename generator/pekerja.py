@@ -11,6 +11,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -68,12 +69,13 @@ def stop_pool(pool: Any) -> None:
 def why_stopped(process: Any) -> str:
     """How a worker process ended, in the user's words: the signal or the exit code."""
     code = None
-    for _ in range(200):  # the pool's own thread may be reaping it: its code shows shortly
+    for _ in range(300):  # the pool's own thread may be reaping it: its code shows shortly
         with contextlib.suppress(Exception):
             process.join(0.01)
         code = getattr(process, "exitcode", None)
         if code is not None:
             break
+        time.sleep(0.01)
     if code is None:
         return "prosesnya berhenti mendadak"
     if code < 0:
