@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import errno
 import os
+import signal
 import sys
 import time
 from collections import Counter
@@ -395,49 +396,39 @@ def _first_reason(result: Hasil) -> str:
 def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
            jobs: int, templates: Path | None, report, out: TextIO) -> int:
     """Build, then rebuild what changed on every save, with workers that stay warm."""
-    from concurrent.futures import ProcessPoolExecutor
-
     from generator.batch import forget_shared_inputs
-    from generator.pantau import ignore_interrupt, pantau
+    from generator.pantau import pantau
+    from generator.pekerja import new_pool, stop_pool
 
     force = args.force
-
-    def workers() -> ProcessPoolExecutor | None:
-        return ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupt) \
-            if jobs > 1 else None
-
-    pool = workers()
+    pool = new_pool(jobs)  # warm workers, even one: a crash costs a round, not the watch
 
     def changed_only(result: Hasil) -> None:
         if result.status != "dilewati":
             report(result)
 
-    def build() -> None:
+    def build() -> dict[str, str]:
         nonlocal force, pool
         start = time.perf_counter()
         forget_shared_inputs()  # a template may have been edited since the last build
         plans = collect(args.plans)
-
-        def round_() -> list[Hasil]:
-            return build_many(plans, Path(args.output), formats, versions, jobs, force,
-                              changed_only, templates, pool, args.nama_berkas)
-
-        results = round_()
-        if pool is not None and any(r.pekerja_mati for r in results):
-            pool.shutdown(cancel_futures=True)  # a worker died: the next save gets fresh ones
-            pool = workers()
+        results = build_many(plans, Path(args.output), formats, versions, jobs, force,
+                             changed_only, templates, pool, args.nama_berkas)
+        if any(r.pekerja_mati for r in results):
+            stop_pool(pool)  # a worker died: the next save gets fresh ones
+            pool = new_pool(jobs)
         force = False
         seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
         _summary(results, {str(p) for p in plans}, out,
                  f"[{time.strftime('%H:%M:%S')}, {seconds} detik] ")
         out.flush()
+        return dict(r.logo for r in results if r.logo)
 
     try:
         return pantau(args.plans, build, lambda line: print(line, file=out, flush=True),
                       templates)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        stop_pool(pool)
 
 
 def _build_with_progress(plans, args, formats, versions, jobs, report,
@@ -544,6 +535,9 @@ def main_entry() -> None:
     without the interpreter's teardown, which after a PDF layout spends a tenth of a second
     freeing objects one by one (as multiprocessing's workers also end).
     """
+    from generator.pekerja import Dihentikan, on_terminate
+
+    signal.signal(signal.SIGTERM, on_terminate)  # `kill`: stop as on Ctrl+C, workers too
     try:
         code = main()
         sys.stdout.flush()
@@ -551,11 +545,13 @@ def main_entry() -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
-    except KeyboardInterrupt:  # commands that do not stop on Ctrl+C themselves
+    except KeyboardInterrupt as exc:  # commands that do not stop on Ctrl+C themselves
+        stopped = isinstance(exc, Dihentikan)
         try:
             sys.stdout.flush()
-            print("\nzi: dibatalkan (Ctrl+C).", file=sys.stderr, flush=True)
+            print("\nzi: dihentikan (SIGTERM)." if stopped else "\nzi: dibatalkan (Ctrl+C).",
+                  file=sys.stderr, flush=True)
         except OSError:
             pass
-        code = 130
+        code = 143 if stopped else 130
     os._exit(code)

@@ -473,7 +473,14 @@ class Checked:
 
 def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     """Validate a plan and run every rule; raise PlanError (errors and warnings) on any error."""
-    source = read_file(path, shown_as)
+    name = shown_as or str(path)
+    return check_bytes(read_bytes(path, name), name, FsPath(path).parent)
+
+
+def check_bytes(raw: bytes, name: str, plan_dir: FsPath) -> Checked:
+    """Validate plan bytes already read (a build reads a plan once and fingerprints exactly the
+    bytes it validated and rendered); its logo is looked for in `plan_dir`."""
+    source = decode_source(raw, name)
     plan = validate_source(source)
     found = list(source.warnings)
     found += checks.check_plan(plan, source, list(attachment_labels(plan).values()))
@@ -481,7 +488,7 @@ def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     logo = None
     if plan.satker.logo:
         try:
-            logo = muat_logo(FsPath(path).parent, plan.satker.logo)
+            logo = muat_logo(plan_dir, plan.satker.logo)
         except ValueError as exc:
             found.append(Diagnostic(source.file, source.where(("satker", "logo")),
                                     f"'satker.logo': {exc}"))
@@ -499,6 +506,11 @@ def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
     """Read a plan file's YAML; a missing, unreadable, oversized or undecodable file is a
     PlanError (a FIFO or a device is refused before it is opened, so it cannot hang)."""
     name = shown_as or str(path)
+    return decode_source(read_bytes(path, name), name)
+
+
+def read_bytes(path: str | FsPath, name: str) -> bytes:
+    """A plan file's bytes; a missing or unreadable file is a PlanError naming it as `name`."""
     try:
         raw = read_regular(path, MAX_BYTES)
     except UnreadableFile as exc:
@@ -507,6 +519,11 @@ def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
             reason = (f"terlalu besar ({exc.reason}); rencana aksi biasanya hanya beberapa "
                       "ratus KB")
         raise PlanError([Diagnostic(name, Position(1, 1), f"berkas {reason}")]) from None
+    return raw
+
+
+def decode_source(raw: bytes, name: str) -> Source:
+    """Plan bytes decoded and read as YAML; bytes that are not UTF-8 are a PlanError."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise PlanError([Diagnostic(name, Position(1, 1), "berkas tersimpan sebagai UTF-16 "
                                     "(di Notepad: 'Unicode'); simpan ulang sebagai UTF-8")])
