@@ -59,13 +59,18 @@ class Hasil:
 
 
 def collect(paths: Iterable[str]) -> list[Path]:
-    """Plan files from files and folders (a folder's *.yaml, sorted)."""
+    """Plan files from files and folders (a folder's *.yaml, sorted).
+
+    A folder's hidden files are left out: a flash drive written on a Mac carries a '._x.yaml'
+    beside every 'x.yaml' (its Finder data, not a plan). A hidden file named itself is read.
+    """
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += sorted(p for p in path.glob("*.yaml") if p.is_file())
-            found += sorted(p for p in path.glob("*.yml") if p.is_file())
+            for pattern in ("*.yaml", "*.yml"):
+                found += sorted(p for p in path.glob(pattern)
+                                if not p.name.startswith(".") and p.is_file())
         else:
             found.append(path)
     return list(dict.fromkeys(found))

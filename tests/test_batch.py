@@ -211,3 +211,14 @@ def test_the_summary_names_a_failed_plan_once(tmp_path):
         f"Selesai: 0 dibangun, 0 dilewati, 1 gagal ({folder}/rusak.yaml:1:1: 'orang' wajib diisi "
         "tetapi belum ada).")
     assert summary.count("rusak.yaml") == 1
+
+
+def test_a_folder_s_hidden_files_are_not_plans(tmp_path):
+    """A Mac's '._x.yaml' beside each plan on a flash drive is Finder data, not a second plan."""
+    folder = tmp_path / "provinsi"
+    folder.mkdir()
+    (folder / "kutai-timur.yaml").write_text("satker: {}\n", encoding="utf-8")
+    (folder / "._kutai-timur.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (folder / ".draf.yml").write_text("satker: {}\n", encoding="utf-8")
+    assert collect([str(folder)]) == [folder / "kutai-timur.yaml"]
+    assert collect([str(folder / ".draf.yml")]) == [folder / ".draf.yml"]  # named: it is read
