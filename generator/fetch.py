@@ -110,7 +110,9 @@ def _stamp(path: Path) -> tuple[str, int, int] | None:
 
 
 def _shown(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "..."
+    """An address as a message shows it: a data: URL's start, any other up to 200 characters."""
+    limit = 60 if url[:5].lower() == "data:" else 200
+    return url if len(url) <= limit else url[:limit - 3] + "..."
 
 
 def serve(url: str, roots: tuple[Path, ...]) -> tuple[bytes, str]:

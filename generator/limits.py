@@ -223,11 +223,15 @@ def check_printf(text: object) -> None:
                 raise _refuse(f"lebar {number} dalam format '%' lebih dari {MAX_WIDTH}")
 
 
-def check_format_spec(spec: str) -> None:
-    """A str.format field whose width or precision is huge is refused."""
+def check_format_spec(spec: str, args: tuple, kwargs: dict) -> None:
+    """A str.format field whose width or precision is huge is refused; a width given by a
+    nested field ('{:>{w}}') is checked among the arguments, any of which it may be."""
     for number in _SPEC_NUMBERS.findall(spec):
         if len(number) > 6 or int(number) > MAX_WIDTH:
             raise _refuse(f"lebar {number} dalam format lebih dari {MAX_WIDTH}")
+    if "{" in spec:
+        for value in (*args, *kwargs.values()):
+            _check_width(value if isinstance(value, int) else 0, "lebar dalam format")
 
 
 def check_binop(operator: str, left: object, right: object) -> None:
@@ -286,6 +290,7 @@ def _bounded(filter_func: Callable, check: Callable[..., None], skip: int = 0) -
         check(*args[skip:], **kwargs)
         return filter_func(*args, **kwargs)
 
+    bounded_filter.zi_bounded = True
     return bounded_filter
 
 
@@ -324,7 +329,7 @@ def bound_filters(filters: dict) -> None:
                         ("replace", _replace), ("tojson", _tojson), ("batch", _batch),
                         ("slice", _slice)):
         original = filters.get(name)
-        if original is None or getattr(original, "__wrapped__", None) is not None:
+        if original is None or getattr(original, "zi_bounded", False):
             continue
         skip = 1 if getattr(original, "jinja_pass_arg", None) is not None else 0
         filters[name] = _bounded(original, check, skip)

@@ -16,7 +16,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import BaseLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -77,9 +78,16 @@ def _finalize(value: object) -> object:
     return "" if value is None else value
 
 
+class _NoOtherTemplates(BaseLoader):
+    """A DOCX template is one file: `include`, `import` and `extends` are refused."""
+
+    def get_source(self, environment, template):
+        raise SecurityError(f"templat DOCX tidak dapat menyisipkan berkas lain ('{template}')")
+
+
 def _environment() -> CachedCompileEnvironment:
     env = CachedCompileEnvironment(autoescape=True, undefined=StrictUndefined,
-                                   finalize=_finalize)
+                                   finalize=_finalize, loader=_NoOtherTemplates())
     env.filters["rt"] = rich
     return env
 
@@ -152,6 +160,8 @@ def _fill(path: Path, name: str, templates: Path | None, context: dict) -> _Temp
     except etree.LxmlError as exc:
         raise TemplateProblem(f"templat {name}: hasil pengisian bukan XML Word yang sah ({exc})") \
             from None
+    except MemoryError:
+        raise  # the memory bound's own message
     except Exception as exc:  # whatever else a template's code raises is the template's fault
         raise TemplateProblem(f"templat {name}: {type(exc).__name__}: {exc}") from None
     return template

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from generator.context import Dokumen, DokumenMandiri
 from generator.fetch import ConfinedLoader, template_roots, url_fetcher
 from generator.inline import is_runs, plain
-from generator.limits import TemplateLimit, bounded
+from generator.limits import bounded
 from generator.resources import templates_dir
 from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
 
@@ -77,10 +77,8 @@ def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
             template = env.get_template(name)
             return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape},
                                    waktu=stamp, stylesheets=sheets, logo=logo_uri)
-    except TemplateLimit as exc:
-        raise TemplateProblem(f"templat {name}: {jinja_message(exc)}") from None
     except TemplateError as exc:
-        raise TemplateProblem(_html_error(exc)) from None
+        raise TemplateProblem(_html_error(exc, name)) from None
     except TemplateProblem:
         raise
     except Exception as exc:  # whatever else a template's code raises is the template's fault
@@ -93,7 +91,7 @@ def _html_error(exc: Exception, template: str | None = None) -> str:
     error goes on with its Indonesian description, any other stops at the place."""
     name, line = getattr(exc, "name", None) or getattr(exc, "filename", None), \
         getattr(exc, "lineno", None)
-    if not isinstance(exc, TemplateError):
+    if not isinstance(exc, TemplateError) or not name:
         name, line = template, None
     if line is None:
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
@@ -117,7 +115,9 @@ def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
                templates: Path | None = None) -> bytes:
     """The document as PDF; a decree's salinan and a standalone plan are tagged PDF/A-2a.
 
-    A keputusan.css in the user's template folder is applied after the shipped one.
+    A keputusan.css in the user's template folder is applied after the shipped one; relative
+    addresses in the HTML are taken from the user's folder when there is one. WeasyPrint reads
+    only through the confined fetcher; any address refused fails the build afterwards.
     """
     from weasyprint import HTML
 
@@ -127,8 +127,9 @@ def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
     fetcher = url_fetcher(template_roots(templates), refused)
     published = isinstance(doc, DokumenMandiri) or doc.salinan
     options = {"pdf_variant": SALINAN_VARIANT} if published else {"pdf_tags": True}
+    base = templates if templates is not None else templates_dir()  # a user's img src="cap.png"
     with bounded(f"templat {name}", "tata letak PDF"):
-        html = HTML(string=text, base_url=str(templates_dir()) + "/", url_fetcher=fetcher)
+        html = HTML(string=text, base_url=str(base.absolute()) + "/", url_fetcher=fetcher)
         if _attachments(html.etree_element):
             raise TemplateProblem(f"templat {name}: lampiran berkas di dalam PDF "
                                   "(rel=\"attachment\") tidak diizinkan")

@@ -107,7 +107,7 @@ class CachedCompileEnvironment(SandboxedEnvironment):
         text = value.__self__
 
         def checked(*args, **kwargs):
-            _check_format_fields(text)
+            _check_format_fields(text, args, kwargs)
             return wrapper(*args, **kwargs)
 
         return checked
@@ -143,7 +143,7 @@ class CachedCompileEnvironment(SandboxedEnvironment):
         return digest.hexdigest()
 
 
-def _check_format_fields(text: str) -> None:
+def _check_format_fields(text: str, args: tuple, kwargs: dict) -> None:
     """Every field's format spec in a str.format text, nested ones included."""
     import string
 
@@ -153,9 +153,9 @@ def _check_format_fields(text: str) -> None:
         return  # str.format itself will say what is wrong
     for _, name, spec, _ in fields:
         if name is not None and spec:
-            limits.check_format_spec(spec)
+            limits.check_format_spec(spec, args, kwargs)
             if "{" in spec:
-                _check_format_fields(spec)
+                _check_format_fields(spec, args, kwargs)
 
 
 def _mine(info: os.stat_result) -> bool:
