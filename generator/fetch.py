@@ -156,8 +156,9 @@ def _data(rest: str) -> tuple[bytes, str]:
     params = header.split(";")
     media = params[0].strip().lower() or "text/plain"
     if params[-1].strip().lower() == "base64":
+        encoded = b"".join(unquote_to_bytes(payload).split())  # whitespace is allowed, ignored
         try:
-            return base64.b64decode(unquote_to_bytes(payload)), media
+            return base64.b64decode(encoded + b"=" * (-len(encoded) % 4), validate=True), media
         except (binascii.Error, ValueError):
             raise Refused("alamat data: berisi base64 yang rusak") from None
     charset = next((p.split("=", 1)[1] for p in params[1:] if p.lower().startswith("charset=")),
@@ -168,14 +169,37 @@ def _data(rest: str) -> tuple[bytes, str]:
 def url_fetcher(roots: tuple[Path, ...], refused: list[str]):
     """A WeasyPrint URL fetcher that serves what `serve` allows and records every refusal in
     `refused` (WeasyPrint catches a fetcher's errors and goes on; the writer fails afterwards)."""
-    return _fetcher_class()(roots, refused)
+    fetcher_class = _fetcher_class()
+    return fetcher_class(roots, refused) if fetcher_class else legacy_fetcher(roots, refused)
+
+
+def _record(url: str, roots: tuple[Path, ...], refused: list[str]) -> tuple[bytes, str]:
+    try:
+        return serve(url, roots)
+    except Refused as exc:
+        if str(exc) not in refused:
+            refused.append(str(exc))
+        raise
+
+
+def legacy_fetcher(roots: tuple[Path, ...], refused: list[str]) -> Callable[[str], dict]:
+    """The same fetcher for WeasyPrint before its URLFetcher class: a function returning a dict."""
+
+    def fetch_url(url: str) -> dict:
+        data, media = _record(url, roots, refused)
+        return {"string": data, "mime_type": media.split(";")[0], "redirected_url": url}
+
+    return fetch_url
 
 
 @lru_cache(maxsize=1)
 def _fetcher_class():
     from urllib.request import OpenerDirector
 
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    try:
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+    except ImportError:  # an older WeasyPrint takes a plain function
+        return None
 
     class TemplateFetcher(URLFetcher):
         """No network, no other file: only data: and the template folders. None of urllib's
@@ -188,12 +212,7 @@ def _fetcher_class():
             self.roots, self.refused = roots, refused
 
         def fetch(self, url, headers=None):
-            try:
-                data, media = serve(url, self.roots)
-            except Refused as exc:
-                if str(exc) not in self.refused:
-                    self.refused.append(str(exc))
-                raise
+            data, media = _record(url, self.roots, self.refused)
             return URLFetcherResponse(url, data, {"Content-Type": media})
 
     return TemplateFetcher

@@ -97,6 +97,18 @@ def _expire(signum, frame) -> None:
         raise _Expired
 
 
+def _quiet_expiry(hook):
+    """An unraisable-exception hook that drops the deadline's exception (raised inside a
+    finalizer or garbage-collector callback, it cannot stop the work: the timer fires again)
+    and passes anything else to `hook`."""
+
+    def quiet(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, _Expired):
+            hook(unraisable)
+
+    return quiet
+
+
 def _address_space() -> int | None:
     """The process's mapped memory in bytes (Linux), None where it cannot be read."""
     try:
@@ -139,6 +151,8 @@ def bounded(what: str, doing: str = "pengisian") -> Iterator[None]:
     budget = int(megabytes() * 1024 * 1024)
     timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous_handler = previous_timer = None
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_expiry(previous_hook)
     if timed:
         previous_handler = signal.signal(signal.SIGALRM, _expire)
         previous_timer = signal.setitimer(signal.ITIMER_REAL, limit, 0.25)
@@ -157,6 +171,7 @@ def bounded(what: str, doing: str = "pengisian") -> Iterator[None]:
         except _Expired:  # the signal came before the handler was told to stand down
             expired = True
             _disarm(timed, previous_handler, previous_timer, old_memory, limit)
+        sys.unraisablehook = previous_hook
     if expired:
         raise _problem(
             f"{what}: melampaui batas: {doing} dihentikan setelah {limit:g} detik; periksa "
@@ -333,6 +348,16 @@ def bound_filters(filters: dict) -> None:
             continue
         skip = 1 if getattr(original, "jinja_pass_arg", None) is not None else 0
         filters[name] = _bounded(original, check, skip)
+
+
+def safe_range(*args: int) -> range:
+    """The sandbox's range, refused with a message past Jinja's MAX_RANGE items."""
+    from jinja2.sandbox import MAX_RANGE
+
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise TemplateLimit(f"range dengan {len(numbers)} angka (paling banyak {MAX_RANGE})")
+    return numbers
 
 
 def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:  # noqa: A002

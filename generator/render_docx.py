@@ -27,7 +27,12 @@ from generator.inline import Runs, is_runs, plain
 from generator.limits import bounded, read_docx_template
 from generator.resources import template_file
 from generator.tabel_rencana import BarisRencana
-from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
+from generator.templat import (
+    CachedCompileEnvironment,
+    TemplateProblem,
+    code_message,
+    jinja_message,
+)
 
 PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
 """Portrait width and height of each paper size."""
@@ -163,7 +168,7 @@ def _fill(path: Path, name: str, templates: Path | None, context: dict) -> _Temp
     except MemoryError:
         raise  # the memory bound's own message
     except Exception as exc:  # whatever else a template's code raises is the template's fault
-        raise TemplateProblem(f"templat {name}: {type(exc).__name__}: {exc}") from None
+        raise TemplateProblem(f"templat {name}: {code_message(exc)}") from None
     return template
 
 

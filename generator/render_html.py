@@ -17,7 +17,12 @@ from generator.fetch import ConfinedLoader, template_roots, url_fetcher
 from generator.inline import is_runs, plain
 from generator.limits import bounded
 from generator.resources import templates_dir
-from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
+from generator.templat import (
+    CachedCompileEnvironment,
+    TemplateProblem,
+    code_message,
+    jinja_message,
+)
 
 PAGE_SIZES = {
     "f4": ("215mm 330mm", "330mm 215mm"),
@@ -82,8 +87,7 @@ def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
     except TemplateProblem:
         raise
     except Exception as exc:  # whatever else a template's code raises is the template's fault
-        raise TemplateProblem(f"{_html_error(exc, name)}: {type(exc).__name__}: {exc}") \
-            from None
+        raise TemplateProblem(f"{_html_error(exc, name)}: {code_message(exc)}") from None
 
 
 def _html_error(exc: Exception, template: str | None = None) -> str:

@@ -63,6 +63,14 @@ def jinja_message(exc: TemplateError) -> str:
     return f"kesalahan templat: {exc.message}"
 
 
+def code_message(exc: Exception) -> str:
+    """An error raised by a template's own code (not by Jinja) in Indonesian, with Python's
+    detail."""
+    if isinstance(exc, RecursionError):
+        return "kesalahan templat: makro atau isian memanggil dirinya sendiri tanpa akhir"
+    return f"kesalahan templat saat mengisi ({type(exc).__name__}: {exc})"
+
+
 def cache_dir() -> Path | None:
     """$ZI_CACHE_DIR, else $XDG_CACHE_HOME/zi, else ~/.cache/zi; None when turned off."""
     chosen = os.environ.get(CACHE_ENV)
@@ -88,6 +96,7 @@ class CachedCompileEnvironment(SandboxedEnvironment):
         super().__init__(*args, **kwargs)
         limits.bound_filters(self.filters)
         self.globals["lipsum"] = limits.lipsum
+        self.globals["range"] = limits.safe_range
 
     def call_binop(self, context, operator, left, right):
         """The operator, once its result is known to stay within the value bounds."""

@@ -367,9 +367,21 @@ def test_a_huge_output_is_refused(tmp_path):
 
 def test_other_errors_of_template_code_are_messages(tmp_path):
     code, err = build(tmp_path, own_docx(tmp_path, "{{ 1 / 0 }}{{ doc|rt }}"), "docx")
-    assert code == 1 and "templat keputusan.docx: ZeroDivisionError: division by zero" in err
+    assert code == 1
+    assert "templat keputusan.docx: kesalahan templat saat mengisi (ZeroDivisionError: division " \
+        "by zero)" in err
     code, err = build(tmp_path, own_html(tmp_path, "\n{{ doc.kop|sum }}"), "pdf")
-    assert code == 1 and "templat keputusan.html baris" in err and "TypeError" in err
+    assert code == 1
+    assert "templat keputusan.html baris 26: kesalahan templat saat mengisi (TypeError: " in err
+    code, err = build(tmp_path, own_html(tmp_path, "{% macro m() %}{{ m() }}{% endmacro %}"
+                                                   "{{ m() }}"), "pdf")
+    assert code == 1
+    assert "templat keputusan.html baris 25: kesalahan templat: makro atau isian memanggil " \
+        "dirinya sendiri tanpa akhir" in err
+    code, err = build(tmp_path, own_docx(tmp_path, "{{ range(10**9)|length }}"), "docx")
+    assert code == 1
+    assert "templat keputusan.docx: melampaui batas: range dengan 1000000000 angka (paling " \
+        "banyak 100000)" in err
 
 
 def _zip(members: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
@@ -441,3 +453,75 @@ def test_a_template_that_is_not_a_zip_is_named(tmp_path):
     (own / "keputusan.docx").write_text("bukan docx", encoding="utf-8")
     code, err = build(tmp_path, own, "docx")
     assert code == 1 and "templat keputusan.docx tidak dapat dibuka sebagai DOCX" in err
+
+
+def test_pdf_layout_is_bounded_too(tmp_path, monkeypatch):
+    import weasyprint
+
+    def endless(self, *args, **kwargs):
+        while True:
+            pass
+
+    monkeypatch.setenv(limits.TIME_ENV, "0.3")
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", endless)
+    code, err = build(tmp_path, own_html(tmp_path, ""), "pdf")
+    assert code == 1
+    assert "templat keputusan.html: melampaui batas: tata letak PDF dihentikan setelah 0.3 " \
+        "detik" in err
+
+
+# --- the fetcher itself -----------------------------------------------------------------------
+
+def test_the_fetcher_serves_data_and_template_files_only(tmp_path):
+    folder = secret_files(tmp_path)
+    own = tmp_path / "templat"
+    own.mkdir()
+    (own / "gaya.css").write_text("p { color: red; }", encoding="utf-8")
+    (own / "catatan.txt").write_text(SECRET, encoding="utf-8")
+    roots = fetch.template_roots(own)
+    assert fetch.serve("data:text/css;charset=utf-8,p%20%7B%7D", roots) == \
+        (b"p {}", "text/css; charset=utf-8")
+    assert fetch.serve("data:image/png;base64,iVBORw==", roots) == (b"\x89PNG", "image/png")
+    assert fetch.serve((own / "gaya.css").as_uri(), roots) == (b"p { color: red; }", "text/css")
+    assert fetch.serve((templates_dir() / "keputusan.css").as_uri(), roots)[1] == "text/css"
+    refusals = {
+        (own / "catatan.txt").as_uri(): "templat hanya boleh memakai lembar gaya (.css), gambar, "
+                                        "dan huruf dari folder templat",
+        (folder / "rahasia.css").as_uri(): "berkas di luar folder templat",
+        (own / ".." / "rahasia" / "rahasia.css").as_uri(): "berkas di luar folder templat",
+        "file://server/berkas.css": "berkas di komputer lain",
+        "http://127.0.0.1/": "templat hanya boleh memakai alamat data: dan berkas di dalam folder "
+                             "templat",
+        "data:image/png;base64,@": "alamat data: berisi base64 yang rusak",
+    }
+    for url, reason in refusals.items():
+        with pytest.raises(fetch.Refused) as info:
+            fetch.serve(url, roots)
+        assert reason in str(info.value), url
+    (own / "tautan.css").symlink_to(folder / "rahasia.css")
+    with pytest.raises(fetch.Refused, match="berkas di luar folder templat"):
+        fetch.serve((own / "tautan.css").as_uri(), roots)
+
+
+def test_the_fetcher_for_an_older_weasyprint_refuses_alike(tmp_path):
+    own = tmp_path / "templat"
+    own.mkdir()
+    refused: list[str] = []
+    fetcher = fetch.legacy_fetcher(fetch.template_roots(own), refused)
+    assert fetcher("data:text/plain,ok") == {"string": b"ok", "mime_type": "text/plain",
+                                             "redirected_url": "data:text/plain,ok"}
+    with pytest.raises(fetch.Refused):
+        fetcher("https://127.0.0.1/a.css")
+    assert refused == ["alamat 'https://127.0.0.1/a.css' tidak diizinkan: templat hanya boleh "
+                       "memakai alamat data: dan berkas di dalam folder templat"]
+
+
+def test_installed_fonts_named_by_a_stylesheet_are_allowed():
+    font = next((path for folder in fetch.SYSTEM_FONT_DIRS if folder.is_dir()
+                 for path in folder.rglob("*.ttf")), None)
+    if font is None:
+        pytest.skip("no installed font")
+    data, _ = fetch.serve(font.as_uri(), fetch.template_roots(None))
+    assert data == font.read_bytes()
+    with pytest.raises(fetch.Refused):
+        fetch.serve(font.with_suffix(".txt").as_uri(), fetch.template_roots(None))
