@@ -49,6 +49,8 @@ _LEAD_IN_STYLES = ("Naskah ", "Butir ")
 """Styles of booklet text whose lines ending in a colon announce what follows."""
 LOGO_HEIGHT = Mm(22)
 """The kop logo's printed height."""
+MAX_LOGOS = 20
+"""Places a template may print the logo (each is a picture the writer inserts)."""
 
 
 def _xml_text(text: str) -> Markup:
@@ -125,11 +127,23 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     # the template gets plain data only: the logo is a marker no plan text can guess, printed
     # where the template wants the logo and replaced by the picture after filling
     marker = f"ZILOGO{secrets.token_hex(16)}" if logo else ""
-    with bounded(f"templat {name}"):
+    with bounded(f"templat {name}"):  # everything the template's content drives
         template = _fill(path, name, templates, {"doc": doc, "logo": marker})
-    document = template.docx
-    if logo:
-        _place_logo(document, marker, logo)
+        try:
+            data = _finish(template.docx, doc, when, name, marker, tables, sections)
+        except (TemplateProblem, MemoryError):
+            raise
+        except Exception as exc:  # a template without the styles or parts the writer adjusts
+            raise TemplateProblem(f"templat {name}: hasil pengisian tidak dapat diolah "
+                                  f"({type(exc).__name__}: {exc})") from None
+    return data
+
+
+def _finish(document, doc: Dokumen | DokumenMandiri, when: datetime, name: str, marker: str,
+            tables: list, sections: list[tuple[bool, bool]]) -> bytes:
+    """The filled template's pictures, merged cells, sections, pagination and properties."""
+    if marker:
+        _place_logo(document, marker, doc.logo, name)
     _merge_rencana_cells(document, tables)
     if isinstance(doc, Dokumen):
         _widen_labels(document, doc.lebar_label)
@@ -183,19 +197,22 @@ def _checked_path(path: Path, templates: Path | None) -> Path:
                               "(tautan simbolik ke tempat lain tidak dipakai)") from None
 
 
-def _place_logo(document, marker: str, logo: bytes) -> None:
+def _place_logo(document, marker: str, logo: bytes, name: str) -> None:
     """Each run whose text holds the marker gets the logo there, in the run's own formatting;
-    in the body, headers and footers alike."""
+    in the body, headers and footers alike, at most MAX_LOGOS times."""
     parts = {id(document.part): document.part}
     for section in document.sections:
         for story in (section.header, section.first_page_header, section.even_page_header,
                       section.footer, section.first_page_footer, section.even_page_footer):
             if not story.is_linked_to_previous:
                 parts[id(story.part)] = story.part
-    for part in parts.values():
-        for text in list(part.element.iter(qn("w:t"))):
-            if text.text and marker in text.text:
-                _picture_in_run(part, text, marker, logo)
+    found = [(part, text) for part in parts.values() for text in part.element.iter(qn("w:t"))
+             if text.text and marker in text.text]
+    if sum(text.text.count(marker) for _, text in found) > MAX_LOGOS:
+        raise TemplateProblem(f"templat {name}: logo dicetak lebih dari {MAX_LOGOS} kali "
+                              "(periksa perulangan di templat)")
+    for part, text in found:
+        _picture_in_run(part, text, marker, logo)
 
 
 def _picture_in_run(part, text, marker: str, logo: bytes) -> None:

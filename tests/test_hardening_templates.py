@@ -525,3 +525,11 @@ def test_installed_fonts_named_by_a_stylesheet_are_allowed():
     assert data == font.read_bytes()
     with pytest.raises(fetch.Refused):
         fetch.serve(font.with_suffix(".txt").as_uri(), fetch.template_roots(None))
+
+
+def test_the_logo_is_printed_a_bounded_number_of_times(tmp_path):
+    own = own_docx(tmp_path, "{% for i in range(100000) %}{{ logo }}{% endfor %}")
+    code, err = build(tmp_path, own, "docx")
+    assert code == 1
+    assert "templat keputusan.docx: logo dicetak lebih dari 20 kali (periksa perulangan di " \
+        "templat)" in err
