@@ -120,7 +120,10 @@ def serve(url: str, roots: tuple[Path, ...]) -> tuple[bytes, str]:
     scheme, _, rest = url.partition(":")
     scheme = scheme.lower()
     if scheme == "data":
-        return _data(rest)
+        try:
+            return _data(rest)
+        except Refused as exc:
+            raise Refused(f"alamat '{_shown(url)}' tidak sah: {exc}") from None
     if scheme != "file":
         raise Refused(f"alamat '{_shown(url)}' tidak diizinkan: templat hanya boleh memakai "
                       "alamat data: dan berkas di dalam folder templat")
@@ -152,7 +155,7 @@ def _data(rest: str) -> tuple[bytes, str]:
     """A data: URL's bytes and media type (RFC 2397)."""
     header, comma, payload = rest.partition(",")
     if not comma:
-        raise Refused("alamat data: tanpa tanda koma tidak sah")
+        raise Refused("alamat data: tanpa tanda koma")
     params = header.split(";")
     media = params[0].strip().lower() or "text/plain"
     if params[-1].strip().lower() == "base64":
@@ -160,7 +163,7 @@ def _data(rest: str) -> tuple[bytes, str]:
         try:
             return base64.b64decode(encoded + b"=" * (-len(encoded) % 4), validate=True), media
         except (binascii.Error, ValueError):
-            raise Refused("alamat data: berisi base64 yang rusak") from None
+            raise Refused("base64-nya rusak") from None
     charset = next((p.split("=", 1)[1] for p in params[1:] if p.lower().startswith("charset=")),
                    None)
     return unquote_to_bytes(payload), media + (f"; charset={charset}" if charset else "")

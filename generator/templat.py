@@ -24,7 +24,7 @@ from pathlib import Path
 from types import CodeType
 
 import jinja2
-from jinja2 import TemplateError, UndefinedError
+from jinja2 import TemplateError, TemplateNotFound, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -54,6 +54,8 @@ class TemplateProblem(Exception):
 
 def jinja_message(exc: TemplateError) -> str:
     """A template error in Indonesian, with Jinja's own detail."""
+    if isinstance(exc, TemplateNotFound):
+        return f"kesalahan templat: templat '{exc.name}' tidak ada di folder templat"
     if isinstance(exc, UndefinedError):
         return f"isian tidak dikenal: {exc.message}"
     if isinstance(exc, TemplateLimit):

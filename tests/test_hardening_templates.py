@@ -281,6 +281,11 @@ def test_an_include_follows_no_symlink_out(tmp_path):
     (own / "sisipan.html").symlink_to(folder / "rahasia.txt")
     code, err = build(tmp_path, own, "pdf")
     assert code == 1 and "templat sisipan.html: berkas berada di luar folder templat" in err
+    own = own_html(tmp_path, '{% include "tidak-ada.html" %}')
+    code, err = build(tmp_path, own, "pdf")
+    assert code == 1
+    assert "templat keputusan.html baris 25: kesalahan templat: templat 'tidak-ada.html' tidak " \
+        "ada di folder templat" in err
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFO")
@@ -492,7 +497,8 @@ def test_the_fetcher_serves_data_and_template_files_only(tmp_path):
         "file://server/berkas.css": "berkas di komputer lain",
         "http://127.0.0.1/": "templat hanya boleh memakai alamat data: dan berkas di dalam folder "
                              "templat",
-        "data:image/png;base64,@": "alamat data: berisi base64 yang rusak",
+        "data:image/png;base64,@": "alamat 'data:image/png;base64,@' tidak sah: base64-nya rusak",
+        "data:text/plain": "alamat 'data:text/plain' tidak sah: alamat data: tanpa tanda koma",
     }
     for url, reason in refusals.items():
         with pytest.raises(fetch.Refused) as info:
