@@ -19,7 +19,8 @@ import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import wraps
+from functools import lru_cache, wraps
+from itertools import islice
 
 from jinja2 import TemplateError
 from jinja2.utils import generate_lorem_ipsum
@@ -200,15 +201,17 @@ def _disarm(timed: bool, previous_handler, previous_timer, old_memory, limit: fl
 
 def bounded_concat(parts: Iterable[str]) -> str:
     """Jinja's output joined, refused once it passes MAX_OUTPUT_CHARS."""
-    pieces = []
+    chunks = []
     size = 0
-    for piece in parts:
-        size += len(piece)
+    pieces = iter(parts)
+    while batch := list(islice(pieces, 256)):  # counted a few hundred pieces at a time
+        chunk = "".join(batch)
+        size += len(chunk)
         if size > MAX_OUTPUT_CHARS:
             raise TemplateLimit(f"hasil pengisian lebih dari {MAX_OUTPUT_CHARS:,} karakter "
                                 "(periksa perulangan di templat)".replace(",", "."))
-        pieces.append(piece)
-    return "".join(pieces)
+        chunks.append(chunk)
+    return "".join(chunks)
 
 
 def _refuse(what: str) -> TemplateLimit:
@@ -375,8 +378,26 @@ def read_docx_template(path, name: str) -> bytes:
     packed again without compression: what docxtpl opens can be no bigger than was checked.
 
     The sizes a zip declares may lie; each member is therefore unpacked a piece at a time and
-    counted, so a zip bomb is stopped after the bound, never unpacked whole.
+    counted, so a zip bomb is stopped after the bound, never unpacked whole. The result is kept
+    per process for the same file, size and time (each DOCX written reads its template).
     """
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        return _read_docx_template(path, name)  # its messages
+    return _checked_docx(os.fspath(path), name, info.st_dev, info.st_ino, info.st_size,
+                         info.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _checked_docx(path: str, name: str, *stamp: int) -> bytes:
+    """read_docx_template, once per file state (a refusal is not kept: it raises)."""
+    return _read_docx_template(path, name)
+
+
+def _read_docx_template(path, name: str) -> bytes:
     problem = f"templat {name}"
     data = read_regular(path, DOCX_MAX_BYTES, problem)
     declared = _declared_members(data)
