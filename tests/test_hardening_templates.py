@@ -539,3 +539,26 @@ def test_the_logo_is_printed_a_bounded_number_of_times(tmp_path):
     assert code == 1
     assert "templat keputusan.docx: logo dicetak lebih dari 20 kali (periksa perulangan di " \
         "templat)" in err
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"<p>" + b"x" * (fetch.MAX_TEMPLATE_BYTES + 1), "templat keputusan.html lebih dari 2 MB"),
+    ("<p>Kantor \u00e9</p>".encode("latin-1"), "templat keputusan.html: bukan teks UTF-8"),
+])
+def test_an_html_template_is_read_within_bounds(tmp_path, content, message):
+    own = tmp_path / "templat"
+    own.mkdir()
+    (own / "keputusan.html").write_bytes(content)
+    code, err = build(tmp_path, own, "pdf")
+    assert code == 1 and message in err, err
+
+
+def test_a_stylesheet_importing_another_by_data_url_is_confined_too(tmp_path, listener):
+    folder = secret_files(tmp_path)
+    port = listener.getsockname()[1]
+    inner = f"@import url({(folder / 'rahasia.css').as_uri()}); @import url(http://127.0.0.1:{port}/);"
+    own = own_html(tmp_path, "", head=f'<link rel="stylesheet" href="data:text/css,{inner}">')
+    code, err = build(tmp_path, own, "pdf")
+    assert code == 1
+    assert f"alamat '{(folder / 'rahasia.css').as_uri()}' tidak diizinkan" in err
+    assert f"alamat 'http://127.0.0.1:{port}/' tidak diizinkan" in err
