@@ -133,11 +133,17 @@ def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
     options = {"pdf_variant": SALINAN_VARIANT} if published else {"pdf_tags": True}
     base = templates if templates is not None else templates_dir()  # a user's img src="cap.png"
     with bounded(f"templat {name}", "tata letak PDF"):
-        html = HTML(string=text, base_url=str(base.absolute()) + "/", url_fetcher=fetcher)
-        if _attachments(html.etree_element):
-            raise TemplateProblem(f"templat {name}: lampiran berkas di dalam PDF "
-                                  "(rel=\"attachment\") tidak diizinkan")
-        pdf = html.write_pdf(font_config=_font_config(), **options)
+        try:
+            html = HTML(string=text, base_url=str(base.absolute()) + "/", url_fetcher=fetcher)
+            if _attachments(html.etree_element):
+                raise TemplateProblem(f"templat {name}: lampiran berkas di dalam PDF "
+                                      "(rel=\"attachment\") tidak diizinkan")
+            pdf = html.write_pdf(font_config=_font_config(), **options)
+        except (TemplateProblem, MemoryError):
+            raise
+        except Exception as exc:  # HTML or CSS of a user's template the layout engine trips on
+            raise TemplateProblem(f"templat {name}: tata letak PDF gagal "
+                                  f"({type(exc).__name__}: {exc})") from None
     if refused:
         raise TemplateProblem(f"templat {name}: " + "; ".join(refused))
     return pdf

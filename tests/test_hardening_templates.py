@@ -562,3 +562,15 @@ def test_a_stylesheet_importing_another_by_data_url_is_confined_too(tmp_path, li
     assert code == 1
     assert f"alamat '{(folder / 'rahasia.css').as_uri()}' tidak diizinkan" in err
     assert f"alamat 'http://127.0.0.1:{port}/' tidak diizinkan" in err
+
+
+def test_a_layout_engine_failure_is_a_message(tmp_path, monkeypatch):
+    import weasyprint
+
+    def trips(self, *args, **kwargs):
+        raise ValueError("nilai CSS aneh")
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", trips)
+    code, err = build(tmp_path, own_html(tmp_path, ""), "pdf")
+    assert code == 1
+    assert "templat keputusan.html: tata letak PDF gagal (ValueError: nilai CSS aneh)" in err
