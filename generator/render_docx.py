@@ -18,7 +18,6 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
 from jinja2 import BaseLoader, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
-from lxml import etree
 from markupsafe import Markup, escape
 
 from generator.context import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
@@ -176,7 +175,7 @@ def _fill(path: Path, name: str, templates: Path | None, context: dict) -> _Temp
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TemplateProblem(f"templat {name} tidak dapat dibuka sebagai DOCX ({exc})") \
             from None
-    except etree.LxmlError as exc:
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: the filled XML does not parse
         raise TemplateProblem(f"templat {name}: hasil pengisian bukan XML Word yang sah ({exc})") \
             from None
     except MemoryError:

@@ -574,3 +574,13 @@ def test_a_layout_engine_failure_is_a_message(tmp_path, monkeypatch):
     code, err = build(tmp_path, own_html(tmp_path, ""), "pdf")
     assert code == 1
     assert "templat keputusan.html: tata letak PDF gagal (ValueError: nilai CSS aneh)" in err
+
+
+def test_a_docx_template_that_makes_broken_xml_is_a_message(tmp_path):
+    own = tmp_path / "templat"
+    own.mkdir()
+    edited_docx_template(templates_dir() / "keputusan.docx", own / "keputusan.docx",
+                         b"<w:body>", b"<w:body>{{ '<w:p>'|safe }}")
+    code, err = build(tmp_path, own, "docx")
+    assert code == 1
+    assert "templat keputusan.docx: hasil pengisian bukan XML Word yang sah (" in err, err
