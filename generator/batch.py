@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from generator import __version__
 from generator.build import Output, Target, render_checked, targets, write_all, write_atomically
 from generator.diagnostics import PlanError
-from generator.files import output_folder
+from generator.files import output_folder, write_reason
 from generator.gambar import MAX_BYTES as LOGO_BYTES
 from generator.jdih import dasar_nama
 from generator.pekerja import new_pool, processes, stop_pool, why_stopped
@@ -362,7 +362,9 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
         stamp = Jejak(jejak, rencana, logo, tuple(p.name for p in written))
         write_atomically(Output(output_folder(Path(out_dir), plan.stem) / STAMP, stamp.json()))
     except OSError as exc:
-        return Hasil(plan_name, "gagal", [], [f"tidak dapat menulis: {exc}"], memory)
+        where = exc.filename or out_dir
+        return Hasil(plan_name, "gagal", [], [f"tidak dapat menulis {where}: {write_reason(exc)}"],
+                     memory)
     return Hasil(plan_name, "dibangun", [str(p) for p in written], parts[0].pesan, memory,
                  logo=(str(plan.parent / logo[0]), logo[1]) if logo else None)
 

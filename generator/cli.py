@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
 import signal
 import sys
@@ -20,7 +19,7 @@ from generator.build import FORMATS, Output, write_atomically
 from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
-from generator.files import UnreadableFile
+from generator.files import UnreadableFile, write_reason
 from generator.isian import ringkas_isian
 from generator.jdih import NAMA_BERKAS
 from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
@@ -166,26 +165,6 @@ def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str | int:
             print(f"  {name.capitalize()} {exc}.", file=out)
 
 
-_OS_ERRORS = {errno.EACCES: "tidak ada izin menulis di sana", errno.EPERM: "tidak diizinkan",
-              errno.ENOSPC: "disk penuh", errno.EDQUOT: "kuota disk penuh",
-              errno.EROFS: "disk hanya dapat dibaca",
-              errno.ENAMETOOLONG: "nama berkas terlalu panjang",
-              errno.ENOTDIR: "salah satu foldernya adalah berkas",
-              errno.EEXIST: "salah satu foldernya adalah berkas",
-              errno.EISDIR: "sudah ada folder dengan nama itu",
-              errno.ENOENT: "foldernya tidak ada atau terhapus saat menulis",
-              errno.ELOOP: "salah satu foldernya tautan simbolik (symlink) yang melingkar",
-              errno.EIO: "kesalahan baca-tulis pada disk",
-              errno.EBUSY: "sedang dipakai program lain",
-              errno.ETXTBSY: "sedang dipakai program lain"}
-"""Why a file cannot be written, in the user's words."""
-
-
-def _os_reason(exc: OSError) -> str:
-    """An OSError in the user's words; the system's own text only as a detail."""
-    return _OS_ERRORS.get(exc.errno or 0, f"kesalahan sistem ({exc.strerror or exc})")
-
-
 def _target_problem(target: Path, overwrite: bool) -> str | None:
     """Why the plan cannot be written to `target`, checked before anything is asked."""
     try:
@@ -195,7 +174,7 @@ def _target_problem(target: Path, overwrite: bool) -> str | None:
         if target.exists() and not overwrite:
             return f"{target} sudah ada; pakai --timpa untuk menimpanya"
     except OSError as exc:
-        return f"{target} tidak dapat ditulis: {_os_reason(exc)}"
+        return f"{target} tidak dapat ditulis: {write_reason(exc)}"
     return None
 
 
@@ -204,7 +183,7 @@ def _write_plan(target: Path, text: str) -> str | None:
     try:
         write_atomically(Output(target, text.encode("utf-8")))
     except OSError as exc:
-        return f"{target} tidak dapat ditulis: {_os_reason(exc)}"
+        return f"{target} tidak dapat ditulis: {write_reason(exc)}"
     return None
 
 

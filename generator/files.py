@@ -116,6 +116,26 @@ def read_regular(path: str | os.PathLike[str], limit: int, *,
     return b"".join(chunks)
 
 
+_WRITE_ERRORS = {errno.EACCES: "tidak ada izin menulis di sana", errno.EPERM: "tidak diizinkan",
+              errno.ENOSPC: "disk penuh", errno.EDQUOT: "kuota disk penuh",
+              errno.EROFS: "disk hanya dapat dibaca",
+              errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+              errno.ENOTDIR: "salah satu foldernya adalah berkas",
+              errno.EEXIST: "salah satu foldernya adalah berkas",
+              errno.EISDIR: "sudah ada folder dengan nama itu",
+              errno.ENOENT: "foldernya tidak ada atau terhapus saat menulis",
+              errno.ELOOP: "salah satu foldernya tautan simbolik (symlink) yang melingkar",
+              errno.EIO: "kesalahan baca-tulis pada disk",
+              errno.EBUSY: "sedang dipakai program lain",
+              errno.ETXTBSY: "sedang dipakai program lain"}
+"""Why a file cannot be written, in the user's words."""
+
+
+def write_reason(exc: OSError) -> str:
+    """An OSError in the user's words; the system's own text only as a detail."""
+    return _WRITE_ERRORS.get(exc.errno or 0, f"kesalahan sistem ({exc.strerror or exc})")
+
+
 def output_folder(out_dir: Path, stem: str) -> Path:
     """The folder a plan's files go to, always directly inside `out_dir`.
 

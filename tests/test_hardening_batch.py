@@ -23,7 +23,15 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from generator import batch
-from generator.batch import STAMP, build_many, collect, read_stamp, render_part, up_to_date
+from generator.batch import (
+    STAMP,
+    build_many,
+    build_one,
+    collect,
+    read_stamp,
+    render_part,
+    up_to_date,
+)
 from generator.build import Output, write_atomically
 from generator.cli import main
 from tests.conftest import FIXTURES, ROOT, docx_text
@@ -528,3 +536,14 @@ def test_two_builds_of_one_plan_into_one_folder_both_succeed_with_whole_files(tm
     assert json.loads((folder / "keputusan-salinan.jdih.json").read_text(encoding="utf-8"))
     assert read_stamp(folder / STAMP) is not None
     assert up_to_date(plan, tmp_path / "out", ("docx", "pdf"), ("salinan",))
+
+
+def test_an_output_folder_that_cannot_be_written_is_said_in_indonesian(tmp_path):
+    """`-o` naming a file: the plan fails with why, in the user's words, not the system's."""
+    plan = tmp_path / "r.yaml"
+    plan.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
+    result = build_one(str(plan), str(tmp_path / "berkas"), ("docx",), ("asli",))
+    assert result.status == "gagal"
+    assert result.pesan == [f"tidak dapat menulis {tmp_path / 'berkas' / 'r'}: "
+                            "salah satu foldernya adalah berkas"]
