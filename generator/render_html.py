@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import base64
 import os
 import traceback
@@ -110,8 +111,11 @@ def _html_error(exc: Exception, template: str | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _font_config():
+    """One font configuration per process, let go before the interpreter tears down the
+    modules its finaliser calls (else Python prints an ignored error at exit)."""
     from weasyprint.text.fonts import FontConfiguration
 
+    atexit.register(_font_config.cache_clear)
     return FontConfiguration()
 
 
