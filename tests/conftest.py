@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import shutil
@@ -153,3 +154,29 @@ def edited_docx_template(source: Path, target: Path, old: bytes, new: bytes) -> 
                 assert old in data, old
                 data = data.replace(old, new)
             edited.writestr(info, data)
+
+
+class _Collect(logging.Handler):
+    """Keeps the records WeasyPrint logs while one test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_weasyprint_warnings(request):
+    """Fail any test in which WeasyPrint logs a warning (an ignored CSS rule, a missing font or
+    image): the PDF would silently differ from what the template says. A test that provokes one
+    on purpose is marked `weasyprint_warns`."""
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")  # 'weasyprint.progress' propagates to it
+    logger.addHandler(handler)
+    yield handler.records
+    logger.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("weasyprint_warns") is None:
+        shown = "; ".join(f"{r.name}: {r.getMessage()}" for r in handler.records[:5])
+        pytest.fail(f"WeasyPrint logged {len(handler.records)} warning(s): {shown}")
