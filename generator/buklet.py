@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator import drafting, indonesian, jadwal
 from generator.inline import Runs, parse
-from generator.model import BarisMatriks, Rencana, RencanaKerja
+from generator.model import BarisMatriks, Rencana, RencanaKeputusan, RencanaKerja
 from generator.naskah import parse_naskah
 from generator.tabel_rencana import bulan_langkah
 
@@ -117,10 +117,10 @@ def _numbered(texts: list[str]) -> list[Blok]:
     return [Blok("butir", parse(text), f"{i}.", 0) for i, text in enumerate(texts, start=1)]
 
 
-def blok_buklet(plan: Rencana, singkat: str, wilayah: str, judul: str) -> tuple[Blok, ...]:
+def blok_buklet(plan: RencanaKeputusan, singkat: str, wilayah: str, judul: str) -> tuple[Blok, ...]:
     """Cover, foreword, chapters with their sections, matrix: every block in print order."""
     kerja = plan.rencana_kerja
-    assert kerja is not None and plan.keputusan is not None
+    assert kerja is not None
     k = plan.keputusan
     ketua = plan.orang[k.penandatangan].nama
     ttd_lines = (parse("Ketua Komisi Pemilihan Umum"), parse(f"{wilayah},"))

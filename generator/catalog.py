@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -104,7 +105,7 @@ class Peraturan:
         return " ".join(part for part in (self.judul(), self.pengundangan()) if part)
 
 
-def _entry(key: str, raw: dict) -> Peraturan:
+def _entry(key: str, raw: dict[str, Any]) -> Peraturan:
     return Peraturan(
         kunci=key,
         jenis=raw["jenis"],

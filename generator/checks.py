@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date
 
 from generator import catalog, drafting
 from generator.diagnostics import Diagnostic
-from generator.model import Rencana
+from generator.model import Komponen, Langkah, Rencana, RencanaKeputusan, has_keputusan
 from generator.tabel_rencana import bulan_langkah
-from generator.yaml_source import Source
+from generator.yaml_source import Path, Source
 
 HIERARKI = ("dasar hukum diurutkan menurut hierarki (UUD 1945, Undang-Undang/Perppu, Peraturan "
             "Pemerintah, Peraturan Presiden, Peraturan Menteri dan Peraturan KPU, Keputusan), "
@@ -21,17 +23,17 @@ def _short(text: str) -> str:
     return head if len(head) <= 90 else head[:87] + "..."
 
 
-def warn(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
+def warn(source: Source, path: Path, code: str, message: str) -> Diagnostic:
     """A rule warning at the position of a plan path."""
     return Diagnostic(source.file, source.where(path), message, severity="peringatan", kode=code)
 
 
-def _error(source: Source, path: tuple, code: str, message: str) -> Diagnostic:
+def _error(source: Source, path: Path, code: str, message: str) -> Diagnostic:
     return Diagnostic(source.file, source.where(path), message, kode=code)
 
 
-def _catalog_hint(source: Source, path: tuple, text: str, peraturan: catalog.Peraturan,
-                  per) -> Diagnostic:
+def _catalog_hint(source: Source, path: Path, text: str, peraturan: catalog.Peraturan,
+                  per: date) -> Diagnostic:
     """A free-text citation of a catalogued regulation: stale when it misses an amendment."""
     amendments = catalog.perubahan_berlaku(peraturan, per)
     if amendments:
@@ -47,7 +49,7 @@ def _catalog_hint(source: Source, path: tuple, text: str, peraturan: catalog.Per
                  "kutipan dan perubahannya selalu mutakhir")
 
 
-def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
+def check_mengingat(plan: RencanaKeputusan, source: Source) -> list[Diagnostic]:
     """Order, currency and date of the legal bases, as of the decree's date."""
     found: list[Diagnostic] = []
     per = drafting.tanggal_acuan(plan.keputusan)
@@ -58,7 +60,8 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
         peraturan = entries[item.kunci] if item.kunci else (
             catalog.cari(item.rujukan) if item.rujukan else None)
         if item.kunci is None and item.rujukan is not None:
-            if previous is not None and item.rujukan.urutan() < previous.rujukan.urutan():
+            if previous is not None and previous.rujukan is not None and \
+                    item.rujukan.urutan() < previous.rujukan.urutan():
                 found.append(warn(source, path, "mengingat-urutan",
                                    f"'{_short(item.teks)}' seharusnya ditulis sebelum "
                                    f"'{_short(previous.teks)}': {HIERARKI}; keputusan "
@@ -67,7 +70,7 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
                 previous = item
         pengganti = entries[peraturan.dicabut_dengan] if peraturan and peraturan.dicabut_dengan \
             else None
-        if pengganti is not None and pengganti.berlaku_sejak <= per:
+        if peraturan is not None and pengganti is not None and pengganti.berlaku_sejak <= per:
             found.append(warn(source, path, "mengingat-dicabut",
                                f"'{_short(peraturan.judul())}' telah dicabut dengan "
                                f"'{pengganti.judul()}'; kutip '{pengganti.kunci}'"))
@@ -85,7 +88,7 @@ def check_mengingat(plan: Rencana, source: Source) -> list[Diagnostic]:
 _LAMPIRAN = re.compile(r"\bLampiran(?:\s+([IVXLC]+)\b)?", re.IGNORECASE)
 
 
-def check_diktum(plan: Rencana, source: Source, labels: list[str]) -> list[Diagnostic]:
+def check_diktum(plan: RencanaKeputusan, source: Source, labels: list[str]) -> list[Diagnostic]:
     """A diktum written in the plan must name the attachments that the decree has."""
     found: list[Diagnostic] = []
     for index, text in enumerate(plan.keputusan.diktum or ()):
@@ -104,12 +107,12 @@ def check_diktum(plan: Rencana, source: Source, labels: list[str]) -> list[Diagn
     return found
 
 
-def langkah_paths(plan: Rencana):
+def langkah_paths(plan: Rencana) -> Iterator[tuple[Path, Langkah]]:
     """Every step of the Rencana Aksi with its path in the plan file."""
     if plan.rencana_aksi is None:
         return
     for a, area in enumerate(plan.rencana_aksi.area):
-        groups = [(("program", p), program.komponen)
+        groups: list[tuple[Path, list[Komponen]]] = [(("program", p), program.komponen)
                   for p, program in enumerate(area.program or ())]
         groups += [((), area.komponen)] if area.komponen else []
         for prefix, komponen_list in groups:
@@ -138,6 +141,6 @@ def check_jadwal(plan: Rencana, source: Source) -> list[Diagnostic]:
 def check_plan(plan: Rencana, source: Source, labels: list[str]) -> list[Diagnostic]:
     """Every rule over a valid plan; errors and warnings together."""
     found = check_jadwal(plan, source)
-    if plan.keputusan is not None:
+    if has_keputusan(plan):
         found += check_mengingat(plan, source) + check_diktum(plan, source, labels)
     return found

@@ -120,11 +120,11 @@ class ParserIndonesia(argparse.ArgumentParser):
         with indonesian():
             return super().add_subparsers(**kwargs)
 
-    def parse_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
         with indonesian():
             return super().parse_args(*args, **kwargs)
 
-    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         with indonesian():
             namespace, extras = super().parse_known_args(*args, **kwargs)
             if extras and self._subcommand:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import drafting
-from generator.buklet import Blok, blok_buklet, indonesian
+from generator import drafting, indonesian
+from generator.buklet import Blok, blok_buklet
 from generator.inline import Run, Runs, parse, plain
-from generator.model import Anggota, Orang, Rencana
+from generator.model import Anggota, Orang, Rencana, RencanaKeputusan, with_keputusan
 from generator.tabel_rencana import (
+    BarisRencana,
     Kolom,
     SelKepala,
     baris_rencana,
@@ -102,7 +103,7 @@ class Lampiran:
     """Header rows above the column numbers, with their spans (rencana_aksi)."""
     tata_letak: int = 0
     """The column set of the Rencana Aksi table: 7, 6 or 18."""
-    baris: tuple = ()
+    baris: tuple[BarisRencana | BarisTim, ...] = ()
     """Table rows: BarisRencana or BarisTim."""
     blok: tuple[Blok, ...] = ()
     """The booklet's blocks (rencana_kerja)."""
@@ -195,7 +196,7 @@ def jabatan(person: Orang, office: Satuan) -> str:
     return person.jabatan or ""
 
 
-def _nomor(plan: Rencana) -> str:
+def _nomor(plan: RencanaKeputusan) -> str:
     k = plan.keputusan
     return f"NOMOR {k.nomor or '...'} TAHUN {k.tahun}"
 
@@ -206,7 +207,7 @@ def _items(texts: list[str], labels: list[str]) -> tuple[Item, ...]:
     return tuple(Item(label, parse(text)) for label, text in zip(labels, texts, strict=True))
 
 
-def _penetapan(plan: Rencana, office: Satuan, salinan: bool) -> Penetapan:
+def _penetapan(plan: RencanaKeputusan, office: Satuan, salinan: bool) -> Penetapan:
     k = plan.keputusan
     signer = plan.orang[k.penandatangan]
     when = indonesian.tanggal(k.tanggal) if k.tanggal else f"{'.' * 24} {k.tahun}"
@@ -219,7 +220,7 @@ def _penetapan(plan: Rencana, office: Satuan, salinan: bool) -> Penetapan:
     )
 
 
-def _autentikasi(plan: Rencana, office: Satuan) -> Autentikasi:
+def _autentikasi(plan: RencanaKeputusan, office: Satuan) -> Autentikasi:
     person = plan.orang[plan.keputusan.pengesah_salinan]
     return Autentikasi(
         baris=(
@@ -358,6 +359,7 @@ def build_document(plan: Rencana, versi: str,
     """The decree in one version, with every derived word in place."""
     if versi not in VERSIONS:
         raise ValueError(f"unknown version {versi!r}")
+    plan = with_keputusan(plan)
     salinan = versi == "salinan"
     office = satuan(plan)
     k = plan.keputusan
@@ -375,6 +377,7 @@ def build_document(plan: Rencana, versi: str,
         if kind == "rencana_aksi":
             attachments.append(_rencana_lampiran(plan, office, kepala))
         elif kind == "rencana_kerja":
+            assert plan.rencana_kerja is not None  # attachment_labels names those there
             judul = plan.rencana_kerja.judul or (
                 f"Rencana Kerja Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
             attachments.append(Lampiran(
@@ -386,6 +389,7 @@ def build_document(plan: Rencana, versi: str,
                 tabel=_rencana_lampiran(plan, office, None) if tabel_di_bab(plan) else None,
             ))
         else:
+            assert plan.tim is not None
             attachments.append(Lampiran(
                 jenis="tim",
                 mendatar=False,

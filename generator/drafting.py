@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import catalog, indonesian
-from generator.model import Keputusan, Rencana
+from generator.model import Keputusan, RencanaKeputusan
 
 PENUTUP_AWAL = "bahwa berdasarkan pertimbangan"
 """How the closing consideration starts; a plan that already has one gets no second."""
@@ -48,7 +48,7 @@ def sebut_lampiran(labels: list[str]) -> str:
     return ", ".join(names[:-1]) + ", dan " + names[-1]
 
 
-def menimbang(plan: Rencana, lembaga: str) -> list[str]:
+def menimbang(plan: RencanaKeputusan, lembaga: str) -> list[str]:
     """Considerations: the plan's (or the standard one), then the closing one, each with ';'."""
     k = plan.keputusan
     tentang = judul_bersih(k.tentang)
@@ -64,7 +64,7 @@ def menimbang(plan: Rencana, lembaga: str) -> list[str]:
     return [akhiri(item, ";") for item in items]
 
 
-def diktum(plan: Rencana, lembaga_sekretariat: str, labels: list[str]) -> list[str]:
+def diktum(plan: RencanaKeputusan, lembaga_sekretariat: str, labels: list[str]) -> list[str]:
     """The plan's diktum, or the standard ones naming the attachments by their numbers."""
     k = plan.keputusan
     if k.diktum:
@@ -100,7 +100,7 @@ class DasarHukum:
     """Catalog key, when the plan named one."""
 
 
-def dasar_hukum(plan: Rencana) -> list[DasarHukum]:
+def dasar_hukum(plan: RencanaKeputusan) -> list[DasarHukum]:
     """The plan's Mengingat items, catalog keys resolved to full citations as of the decree."""
     return dasar_hukum_dari(plan.keputusan.mengingat, tanggal_acuan(plan.keputusan))
 
@@ -134,6 +134,6 @@ def urutkan(items: list[DasarHukum]) -> list[DasarHukum]:
     return [items[i] for i in order]
 
 
-def mengingat(plan: Rencana) -> list[str]:
+def mengingat(plan: RencanaKeputusan) -> list[str]:
     """The Mengingat texts in print order."""
     return [item.teks for item in urutkan(dasar_hukum(plan))]

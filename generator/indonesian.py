@@ -25,7 +25,7 @@ def roman(number: int) -> str:
 
 def number_words(number: int) -> str:
     """A cardinal number in Indonesian words, lower case: 12 -> 'dua belas'."""
-    return num2words(number, lang="id")
+    return str(num2words(number, lang="id"))
 
 
 def jumlah(number: int, satuan: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from generator.context import satuan
 from generator.drafting import judul_bersih
 from generator.inline import parse, plain
-from generator.model import Rencana
+from generator.model import Rencana, RencanaKeputusan, with_keputusan
 
 NAMA_BERKAS = ("biasa", "nomor")
 """How decree files are named: 'biasa' keputusan-salinan.pdf, 'nomor' by jenis, nomor, tahun."""
@@ -61,7 +61,7 @@ def dasar_nama(plan: Rencana, nama: str = "biasa") -> DasarNama:
     return DasarNama(f"keputusan-{slug}-{k.tahun}")
 
 
-def judul(plan: Rencana) -> str:
+def judul(plan: RencanaKeputusan) -> str:
     """'Keputusan Komisi Pemilihan Umum Kabupaten X Nomor 400 Tahun 2025 tentang ...'."""
     k = plan.keputusan
     nomor = f" Nomor {k.nomor}" if k.nomor else ""
@@ -71,6 +71,7 @@ def judul(plan: Rencana) -> str:
 
 def rekaman(plan: Rencana, nama_pdf: str) -> dict[str, str | None]:
     """The JDIHN record of the salinan, keys in the order portals send them."""
+    plan = with_keputusan(plan)
     k = plan.keputusan
     return {
         "idData": "",

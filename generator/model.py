@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeGuard
 
 from pydantic import (
     BaseModel,
@@ -243,10 +243,11 @@ class _SchemaFrom:
         self.builder = builder
         """Name of the function in generator.schema that returns the schema."""
 
-    def __get_pydantic_json_schema__(self, _core: object, _handler: object) -> dict:
+    def __get_pydantic_json_schema__(self, _core: object, _handler: object) -> dict[str, Any]:
         from generator import schema
 
-        return getattr(schema, self.builder)()
+        built: dict[str, Any] = getattr(schema, self.builder)()
+        return built
 
 
 Jadwal = Annotated[tuple[int, ...], BeforeValidator(_parse_jadwal), _SchemaFrom("jadwal_schema")]
@@ -576,4 +577,29 @@ class Rencana(_Model):
     @property
     def tahun(self) -> int:
         """The plan's year."""
-        return self.keputusan.tahun if self.keputusan else self.mandiri.tahun
+        if self.keputusan is not None:
+            return self.keputusan.tahun
+        assert self.mandiri is not None  # _dokumen: one of the two is there
+        return self.mandiri.tahun
+
+
+if TYPE_CHECKING:
+    class RencanaKeputusan(Rencana):
+        """A plan whose 'keputusan' is there: what the decree's stages take, so that a stage
+        cannot read the optional field without the check `has_keputusan` makes once."""
+
+        keputusan: Keputusan
+else:
+    RencanaKeputusan = Rencana
+
+
+def has_keputusan(plan: Rencana) -> TypeGuard[RencanaKeputusan]:
+    """True when the plan has a decree; narrows `plan` to RencanaKeputusan for the type checker."""
+    return plan.keputusan is not None
+
+
+def with_keputusan(plan: Rencana) -> RencanaKeputusan:
+    """The plan as one with a decree: the one check at the entry of a decree-only stage."""
+    if not has_keputusan(plan):
+        raise ValueError("the plan has no 'keputusan'")
+    return plan

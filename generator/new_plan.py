@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -90,14 +91,17 @@ def _tahun(text: str | int) -> int:
     return int(shown)
 
 
-PEMERIKSA = {"tingkat": _tingkat, "nama": _nama, "tempat": _teks, "tahun": _tahun,
-             "ketua": _teks, "sekretaris": _teks}
+PEMERIKSA: dict[str, Callable[[str], str | int]] = {
+    "tingkat": _tingkat, "nama": _nama, "tempat": _teks, "tahun": _tahun, "ketua": _teks,
+    "sekretaris": _teks}
 """How each answer is checked and tidied; raises JawabanSalah."""
 
 
 def periksa_jawaban(name: str, answer: str | int) -> str | int:
     """The tidied answer to question `name`, or JawabanSalah saying what is wrong with it."""
-    return PEMERIKSA[name](answer if name == "tahun" else str(answer))
+    if name == "tahun":
+        return _tahun(answer)
+    return PEMERIKSA[name](str(answer))
 
 
 def nama_berkas(j: Jawaban) -> str:

@@ -35,6 +35,7 @@ def render_text(doc: Dokumen) -> str:
         if doc.autentikasi.nip:
             lines.append(doc.autentikasi.nip)
     for lampiran in doc.lampiran:
+        assert lampiran.kepala is not None  # a decree's attachments have their header
         lines += ["", lampiran.kepala.label, *(plain(line) for line in lampiran.kepala.baris),
                   *(plain(line) for line in lampiran.judul)]
     return "\n".join(lines) + "\n"

@@ -17,15 +17,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from generator import catalog, drafting
 from generator.model import Rencana
 from generator.validate import check_file
+
+NodePath = tuple[str | int, ...]
+"""Keys and list indexes from the document root to a YAML node."""
 
 _NUMBER = re.compile(r"(?<!\d)\d{4,}(?!\d)")
 _MONTH = (r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
@@ -219,7 +224,8 @@ def _classify(span: str, start: int, end: int, field_kind: str, old: int) -> _Ta
     return _Tahun("geser", "tahun rencana") if year == old else _Tahun("lain")
 
 
-def _walk(node: yaml.Node, path: tuple):
+def _walk(node: yaml.Node, path: NodePath
+          ) -> Iterator[tuple[str, NodePath, yaml.Node, yaml.Node | None]]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             yield from _walk(value, (*path, key.value))
@@ -240,7 +246,7 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def _key(node_path: tuple) -> str:
+def _key(node_path: NodePath) -> str:
     return next((part for part in reversed(node_path) if isinstance(part, str)), "")
 
 
@@ -262,7 +268,7 @@ def _words_around(span: str, start: int, end: int) -> tuple[str, str]:
     return head, tail
 
 
-def _field_kind(node_path: tuple) -> str:
+def _field_kind(node_path: NodePath) -> str:
     """How years in a scalar are treated: 'lewati', 'kutipan', 'jadwal', 'judul' or 'kalimat'."""
     names = [part for part in node_path if isinstance(part, str)]
     if any(name in _SKIP for name in names):
@@ -312,7 +318,7 @@ def _listed(span: str, left: list[tuple[str, int, int]],
             field_kind: str) -> list[tuple[str, int, str]]:
     """The review items for the years left alone in one scalar: (kind, start, message);
     years of one kind close together on a line are one item, a cited entry is one item."""
-    merged: list[list] = []
+    merged: list[list[Any]] = []  # [kind, start, end], the end growing as years merge
     for jenis, start, end in left:
         if field_kind == "kutipan" and merged:
             continue  # a cited entry is listed once, at its first year
@@ -351,6 +357,7 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
     shift = tahun_baru - old
     text = path.read_text(encoding="utf-8-sig")
     root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert root is not None  # the plan was valid, so not empty
     edits: list[tuple[int, int, str, Perubahan]] = []
     cited: list[tuple[int, int, str]] = []  # (line in the old file, index, message): first
     review: list[tuple[int, int, str]] = []  # (line in the old file, index, message)
@@ -365,6 +372,7 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
                 continue
             seen.add(node.start_mark.index)
         if kind == "key":
+            assert value is not None  # a key's event carries its value's node
             if tuple(node_path) in _CLEARED:
                 start = _line_start(text, node.start_mark.index)
                 end = _line_end(text, value.end_mark.index - 1)

@@ -147,7 +147,7 @@ def check_langkah(plan: Rencana, source: Source) -> list[Diagnostic]:
         return []
     found = []
     layout = plan.rencana_aksi.kolom
-    seen: dict[tuple, Path] = {}
+    seen: dict[tuple[Path, str, str, tuple[int, ...]], Path] = {}
     for path, step in langkah_paths(plan):
         missing = []
         if not step.bukti_fisik.strip():
