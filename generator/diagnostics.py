@@ -55,6 +55,17 @@ def _printable(text: str) -> str:
         for ch in text)
 
 
+def field_name(path: tuple[str | int, ...]) -> str:
+    """A path as users read it: `keputusan.menimbang[2]`, list items counted from 1."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text or "berkas"
+
+
 class PlanError(Exception):
     """Raised when a plan has errors; carries every one of them."""
 

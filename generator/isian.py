@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from generator.checks import warn
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, field_name
 from generator.model import Rencana
+from generator.roles import every_string
 from generator.yaml_source import Source
 
 KODE_ISIAN = "isian-kosong"
@@ -33,11 +34,8 @@ def nama_saja(nama: str) -> str:
 
 def check_placeholder(source: Source) -> list[Diagnostic]:
     """Every '(tulis …)' text still in the plan, wherever it stays, at its value."""
-    from generator.salin import texts  # salin and validate import this module
-    from generator.validate import field_name
-
     found = []
-    for path, text in texts(source.data, skip=frozenset()):
+    for path, text in every_string(source.data):
         for match in _PLACEHOLDER.finditer(text):
             what = match.group(1).strip(" .…")
             found.append(warn(source, path, KODE_ISIAN,

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from generator.model import BULAN
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
 
 KATA_KUNCI = {
     "setiap bulan": tuple(range(1, 13)),
@@ -90,3 +94,39 @@ def teks_waktu(months: tuple[int, ...], tahun: int) -> str:
             parts += [BULAN[m - 1] for m in run]
     text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
     return f"{text} {tahun}"
+
+
+def any_case(text: str) -> str:
+    """A regex for text in any case and spacing; editors' regexes (ECMA-262) have no (?i)."""
+    parts = []
+    for word in text.split():
+        parts.append("".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c)
+                             for c in word))
+    return r"\s+".join(parts)
+
+
+def one_of(words: Any) -> str:
+    """A regex group for any of the words, each in any case."""
+    return "(" + "|".join(any_case(str(w)) for w in words) + ")"
+
+
+RENTANG = r"\s*\d{1,2}\s*-\s*\d{1,2}\s*"
+"""A month range such as '1-12' or '4 - 6'."""
+
+
+def jadwal_schema() -> dict[str, Any]:
+    """A step's months: [3, 6, 9, 12], ['1-12'], '1-12' or a word such as 'triwulan'."""
+    bulan = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 12},
+                       {"type": "string", "pattern": f"^{RENTANG}$"}]}
+    kata = rf"^\s*({one_of(KATA_KUNCI)}|{RENTANG})\s*$"
+    return {"anyOf": [
+        {"type": "array", "items": bulan, "minItems": 1},
+        {"type": "string", "pattern": kata,
+         "patternErrorMessage": "tulis daftar bulan, mis. [3, 6, 9, 12] atau ['1-12'], atau "
+         "salah satu dari: " + ", ".join(KATA_KUNCI)},
+    ]}
+
+
+def capaian_bulan_schema() -> dict[str, Any]:
+    """A key of a matrix row's 'capaian': a month (4) or a range of months ('1-12')."""
+    return {"type": "string", "pattern": rf"^\s*(\d+|{RENTANG})\s*$"}

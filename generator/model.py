@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeGuard
 
@@ -19,10 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
+from generator.jadwal import BULAN, bulan_dari, capaian_bulan_schema, jadwal_schema
+from generator.roles import Role
 
 
 def _parse_tanggal(value: object) -> object:
@@ -126,6 +125,10 @@ Anggaran = Annotated[
     }),
 ]
 """The funding diktum: a yes/no (ya/tidak as words too) or the text of the source of funds."""
+KunciOrang = Annotated[Teks, Role.PERSON]
+"""The key of a person under 'orang'; every such field is checked by one walker."""
+Kutipan = Annotated[list[Teks], Role.CITATION]
+"""Legal bases: catalog keys or full citations."""
 
 
 class _Model(BaseModel):
@@ -190,7 +193,7 @@ class Keputusan(_Model):
     sebagaimana dimaksud dalam huruf a, ...') ditambahkan sendiri."""
     penutup_menimbang: YaTidak = True
     """Tambahkan pertimbangan penutup baku (false bila semua pertimbangan ditulis sendiri)."""
-    mengingat: list[Teks] = Field(min_length=1)
+    mengingat: Kutipan = Field(min_length=1)
     """Dasar hukum: kunci katalog (mis. uu-7-2017, dikutip lengkap dengan perubahannya) atau
     teks lengkap. Diurutkan menurut hierarki peraturan; nomor 1, 2, ... dan ';' dibuat."""
     diktum: list[Teks] | None = Field(default=None, min_length=1)
@@ -199,9 +202,9 @@ class Keputusan(_Model):
     anggaran: Anggaran = False
     """Diktum pembebanan biaya: true (atau ya) untuk DIPA Sekretariat satker, false (atau tidak)
     tanpa diktum itu, atau teks sumber biayanya."""
-    penandatangan: Teks
+    penandatangan: KunciOrang
     """Kunci orang (di 'orang') yang menandatangani sebagai Ketua."""
-    pengesah_salinan: Teks
+    pengesah_salinan: KunciOrang
     """Kunci orang yang mengesahkan salinan ('Salinan sesuai dengan aslinya')."""
     lampiran: list[Literal["rencana_aksi", "rencana_kerja", "tim"]] | None = Field(
         default=None, min_length=1)
@@ -221,8 +224,6 @@ class Capaian(_Model):
 
 def _parse_jadwal(value: object) -> object:
     """Months from [3, 6, 9, 12], ['1-12'] or 'triwulan'; a clear message otherwise."""
-    from generator.jadwal import bulan_dari
-
     if value is None:
         return value
     for item in value if isinstance(value, list) else ():
@@ -236,21 +237,18 @@ def _parse_jadwal(value: object) -> object:
 
 
 class _SchemaFrom:
-    """JSON Schema built by a function of generator.schema when asked, not at import: the
-    schema of 'jadwal' lists generator.jadwal's words, and that module imports this one."""
+    """JSON Schema built by a function when asked, not at import: a plan that is only checked
+    never needs it."""
 
-    def __init__(self, builder: str):
+    def __init__(self, builder: Callable[[], dict[str, Any]]):
         self.builder = builder
-        """Name of the function in generator.schema that returns the schema."""
+        """The function that returns the schema."""
 
     def __get_pydantic_json_schema__(self, _core: object, _handler: object) -> dict[str, Any]:
-        from generator import schema
-
-        built: dict[str, Any] = getattr(schema, self.builder)()
-        return built
+        return self.builder()
 
 
-Jadwal = Annotated[tuple[int, ...], BeforeValidator(_parse_jadwal), _SchemaFrom("jadwal_schema")]
+Jadwal = Annotated[tuple[int, ...], BeforeValidator(_parse_jadwal), _SchemaFrom(jadwal_schema)]
 
 
 class Langkah(_Model):
@@ -260,7 +258,7 @@ class Langkah(_Model):
     """Uraian langkah aksi."""
     bukti_fisik: TeksBebas = ""
     """Bukti fisik (dokumen, foto, laporan)."""
-    jadwal: Jadwal | None = None
+    jadwal: Annotated[Jadwal | None, Role.SCHEDULE] = None
     """Bulan pelaksanaan, mis. [3, 6, 9, 12], ['1-12'], 'triwulan', 'semester', 'setiap
     bulan'. Menjadi teks target waktu dan centang bulan. Bila kosong, bulan dibaca dari
     target_waktu bila bisa."""
@@ -308,7 +306,7 @@ class Program(_Model):
 
     nama: Teks
     """Nama program."""
-    area_resmi: NamaAreaResmi | None = None
+    area_resmi: Annotated[NamaAreaResmi | None, Role.NAMING] = None
     """Area resmi PermenPAN RB 90/2021 tempat program ini, bila lain dari area barisnya
     (dipakai pemeriksaan komponen-hilang)."""
     komponen: list[Komponen] = Field(min_length=1)
@@ -322,7 +320,7 @@ class Area(_Model):
 
     nama: Teks
     """Nama area, mis. 'Manajemen Perubahan'."""
-    area_resmi: NamaAreaResmi | None = None
+    area_resmi: Annotated[NamaAreaResmi | None, Role.NAMING] = None
     """Area resmi PermenPAN RB 90/2021 tempat baris ini, bila namanya bukan nama area resmi
     (mis. baris romawi per program: 'Pelaksanaan Pengendalian Gratifikasi' -> Penguatan
     Pengawasan). Pemeriksaan komponen-hilang mencocokkan komponen menurut nama di seluruh
@@ -345,10 +343,10 @@ class RencanaAksi(_Model):
 
     judul: TeksBebas | None = None
     """Judul tabel; bila kosong: 'Rencana Aksi Pembangunan Zona Integritas KPU ... Tahun ...'."""
-    tanpa_komponen: list[Teks] = Field(default_factory=list)
+    tanpa_komponen: Annotated[list[Teks], Role.NAMING] = Field(default_factory=list)
     """Komponen resmi PermenPAN RB 90/2021 yang sengaja tidak direncanakan (agar tidak
     diperingatkan sebagai komponen yang hilang)."""
-    kolom: Literal[7, 6, 18] = 7
+    kolom: Annotated[Literal[7, 6, 18], Role.NAMING] = 7
     """Tata letak tabel: 7 kolom (dengan target capaian), 6 kolom (tanpa target capaian), atau
     18 kolom (centang bulan 1-12 dan penanggung jawab)."""
     area: list[Area] = Field(min_length=1)
@@ -358,7 +356,7 @@ class RencanaAksi(_Model):
 class Anggota(_Model):
     """Satu orang dalam tim beserta kedudukannya."""
 
-    orang: Teks
+    orang: KunciOrang
     """Kunci orang (di 'orang')."""
     kedudukan: Teks
     """Kedudukan dalam tim, mis. 'Koordinator merangkap Anggota'."""
@@ -403,7 +401,7 @@ class BagianBab(_Model):
     isi: TeksBebas = ""
     """Naskah: paragraf dipisah baris kosong; butir daftar diawali '-', '1.', 'a.', '1)' atau
     'a)' dan bersarang menurut indentasi; *miring*, **tebal**."""
-    dasar_hukum: list[Teks] | None = None
+    dasar_hukum: Annotated[list[Teks] | None, Role.CITATION] = None
     """Daftar dasar hukum (kunci katalog atau teks), dicetak bernomor dan lengkap."""
 
 
@@ -441,16 +439,14 @@ class BarisMatriks(_Model):
 
     nama: Teks
     """Nama komponen."""
-    capaian: dict[
-        Annotated[str, _SchemaFrom("capaian_bulan_schema")],
+    capaian: Annotated[dict[
+        Annotated[str, _SchemaFrom(capaian_bulan_schema)],
         Annotated[float, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})],
-    ] = Field(default_factory=dict)
+    ], Role.NAMING] = Field(default_factory=dict)
     """Persen per bulan: {4: 100}, {'1-12': 100}, {6: 50, 12: 50}."""
 
     @model_validator(mode="after")
     def _bulan_dan_persen(self) -> BarisMatriks:
-        from generator.jadwal import bulan_dari
-
         for key, value in self.capaian.items():
             try:
                 bulan_dari([int(key)] if key.isdigit() else [key])
@@ -536,20 +532,20 @@ class Mandiri(_Model):
     """Tempat penandatanganan; bila kosong dipakai tempat satker."""
     jabatan: Teks = "Ketua Tim Pelaksana"
     """Jabatan penanda tangan."""
-    penandatangan: Teks
+    penandatangan: KunciOrang
     """Kunci orang (di 'orang') yang menandatangani."""
 
 
 class Rencana(_Model):
     """Satu berkas rencana aksi Zona Integritas."""
 
-    satker: Satker
+    satker: Annotated[Satker, Role.NAMING]
     """Satuan kerja."""
     keputusan: Keputusan | None = None
     """Batang tubuh keputusan (keputusan beserta lampirannya)."""
     mandiri: Mandiri | None = None
     """Rencana Aksi yang berdiri sendiri, tanpa keputusan (boleh bersama 'keputusan')."""
-    orang: dict[str, Orang] = Field(min_length=1)
+    orang: Annotated[dict[str, Orang], Role.NAMING] = Field(min_length=1)
     """Setiap orang sekali, dengan kunci pendek (mis. 'siti') yang dirujuk tim dan tanda tangan."""
     rencana_aksi: RencanaAksi | None = None
     """Lampiran Rencana Aksi."""
@@ -557,7 +553,7 @@ class Rencana(_Model):
     """Lampiran buklet Rencana Kerja."""
     tim: Tim | None = None
     """Lampiran Susunan dan Personalia."""
-    tampilan: Tampilan = Field(default_factory=Tampilan)
+    tampilan: Annotated[Tampilan, Role.NAMING] = Field(default_factory=Tampilan)
     """Kertas dan huruf (boleh dihilangkan)."""
 
     @model_validator(mode="after")

@@ -27,6 +27,7 @@ import yaml
 
 from generator import catalog, drafting
 from generator.model import Rencana
+from generator.roles import Role, keys_with
 from generator.validate import check_file
 
 NodePath = tuple[str | int, ...]
@@ -70,13 +71,13 @@ _LIST_GOES_ON = re.compile(r"[\s,]*(?:(?:dan|serta|atau|maupun)[\s,]*)?")
 _SENTENCE_END = re.compile(r"(?:;|(?<![A-Z])(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)(?<!Prov)\.)"
                            r"(?=\s+[A-Z(\"'])|\n[ \t]*\n|\n[ \t]*\d+[.)][ \t]")
 
-_SKIP = {"orang", "satker", "kolom", "tampilan", "capaian", "penandatangan",
-         "pengesah_salinan", "tanpa_komponen"}
-"""Fields whose years are not the plan's: names, keys, choices."""
-_CITING = {"mengingat", "dasar_hukum"}
+_SKIP = keys_with(Rencana, frozenset({Role.PERSON, Role.NAMING}))
+"""Fields whose years are not the plan's: names, keys, choices (as the model marks them)."""
+_CITING = keys_with(Rencana, frozenset({Role.CITATION}))
 """Fields that cite documents: a catalog key is checked as a regulation, free text is listed."""
-_SCHEDULE = {"jadwal", "target_waktu"}
-"""The plan's own schedule: the plan year moves, with nothing else to decide."""
+_SCHEDULE = keys_with(Rencana, frozenset({Role.SCHEDULE})) | {"target_waktu"}
+"""The plan's own schedule: the plan year moves, with nothing else to decide. A written
+'target_waktu' is prose to the other rules, but its year is the schedule's."""
 _CLEARED = (("keputusan", "nomor"), ("keputusan", "tanggal"), ("mandiri", "tanggal"))
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from generator.cakupan import check_cakupan
 from generator.checks import langkah_paths, warn
 from generator.diagnostics import Diagnostic
 from generator.isian import nama_saja
-from generator.model import BULAN, Rencana
+from generator.jadwal import BULAN
+from generator.model import Rencana
+from generator.roles import prose
 from generator.tabel_rencana import bulan_langkah
 from generator.yaml_source import Path, Source
 
@@ -38,23 +38,6 @@ _NOT_A_NAME = {"Tahun", "Nomor", "Menuju", "Tentang", "Dalam", "Di", "Dan", "Unt
 _TYPO_YEAR = re.compile(r"\b(?:19|20)\d{3,}\b")
 _MONTH_YEAR = re.compile(r"(?<![\d\s])(\s*)\b(" + "|".join(BULAN) + r")\s+(\d{4})\b")
 _TITLE_YEAR = re.compile(r"\bTahun\s+(\d{4})\b")
-_SKIP = {"mengingat", "dasar_hukum", "orang", "jadwal", "satker", "penandatangan",
-         "pengesah_salinan", "tanpa_komponen", "area_resmi", "capaian", "kolom", "tampilan"}
-"""Fields whose text is not the plan's own prose: citations, names, keys."""
-
-
-def texts(data: Any, path: Path = (), skip: frozenset[str] | set[str] = _SKIP
-          ) -> Iterator[tuple[Path, str]]:
-    """Every prose string of the raw plan with its path (every string at all with skip=())."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in skip:
-                yield from texts(value, (*path, key), skip)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from texts(value, (*path, index), skip)
-    elif isinstance(data, str):
-        yield path, data
 
 
 def _same(a: str, b: str) -> bool:
@@ -65,7 +48,7 @@ def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Another office's name left in the text after copying its decree."""
     own = plan.satker
     found = []
-    for path, text in texts(source.data):
+    for path, text in prose(Rencana, source.data):
         for match in _OFFICE.finditer(text):
             level, name = match.group(1), _name_only(match.group(2))
             level = "Kabupaten" if level == "Kab." else level
@@ -117,7 +100,7 @@ def check_tahun(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Years that should be the plan's own: schedules, titles, the date of the decree."""
     year = plan.tahun
     found = []
-    for path, text in texts(source.data):
+    for path, text in prose(Rencana, source.data):
         for match in _TYPO_YEAR.finditer(text):
             found.append(warn(source, path, "tahun-salah",
                                f"'{match.group(0)}' bukan tahun: salah ketik?"))

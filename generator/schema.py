@@ -20,7 +20,8 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator import __version__
-from generator.model import BULAN, Area, Orang, Rencana
+from generator.jadwal import BULAN, one_of
+from generator.model import Area, Orang, Rencana
 
 SCHEMA_FILE = "rencana.schema.json"
 """The schema's file name, written beside a plan whose modeline names it."""
@@ -31,48 +32,10 @@ MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
-def _any_case(text: str) -> str:
-    """A regex for text in any case and spacing; editors' regexes (ECMA-262) have no (?i)."""
-    parts = []
-    for word in text.split():
-        parts.append("".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c)
-                             for c in word))
-    return r"\s+".join(parts)
-
-
-def _one_of(words: Any) -> str:
-    """A regex group for any of the words, each in any case."""
-    return "(" + "|".join(_any_case(str(w)) for w in words) + ")"
-
-
 _HARI = r"(0?[1-9]|[12]\d|3[01])"
 _BULAN_ANGKA = r"(0?[1-9]|1[0-2])"
-_TANGGAL = (rf"^\s*(\d{{4}}-{_BULAN_ANGKA}-{_HARI}|{_HARI}\s+{_one_of(BULAN)}\s+\d{{4}})\s*$")
+_TANGGAL = (rf"^\s*(\d{{4}}-{_BULAN_ANGKA}-{_HARI}|{_HARI}\s+{one_of(BULAN)}\s+\d{{4}})\s*$")
 """2025-09-09 or 9 September 2025 (month in any case), as `_parse_tanggal` reads them."""
-_RENTANG = r"\s*\d{1,2}\s*-\s*\d{1,2}\s*"
-"""A month range such as '1-12' or '4 - 6'."""
-
-
-def jadwal_schema() -> JsonSchemaValue:
-    """A step's months: [3, 6, 9, 12], ['1-12'], '1-12' or a word such as 'triwulan'."""
-    from generator.jadwal import KATA_KUNCI  # jadwal imports the model
-
-    bulan = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 12},
-                       {"type": "string", "pattern": f"^{_RENTANG}$"}]}
-    kata = rf"^\s*({_one_of(KATA_KUNCI)}|{_RENTANG})\s*$"
-    return {"anyOf": [
-        {"type": "array", "items": bulan, "minItems": 1},
-        {"type": "string", "pattern": kata,
-         "patternErrorMessage": "tulis daftar bulan, mis. [3, 6, 9, 12] atau ['1-12'], atau "
-         "salah satu dari: " + ", ".join(KATA_KUNCI)},
-    ]}
-
-
-def capaian_bulan_schema() -> JsonSchemaValue:
-    """A key of a matrix row's 'capaian': a month (4) or a range of months ('1-12')."""
-    return {"type": "string", "pattern": rf"^\s*(\d+|{_RENTANG})\s*$"}
-
-
 def _given(key: str) -> JsonSchemaValue:
     """The key is written with a value (the model treats an empty value as not written)."""
     return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}

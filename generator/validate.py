@@ -11,9 +11,10 @@ from pydantic import BaseModel, ValidationError
 
 from generator import catalog, checks, isian, salin
 from generator.context import ATTACHMENT_KINDS, attachment_labels
-from generator.diagnostics import Diagnostic, PlanError, Position
+from generator.diagnostics import Diagnostic, PlanError, Position, field_name
 from generator.gambar import muat_logo
 from generator.model import Rencana
+from generator.roles import Role, marked
 from generator.yaml_source import Path, Source, read_source
 
 _TYPE_NAMES = {
@@ -47,17 +48,6 @@ def _describe(value: Any, written: str | None = None) -> str:
     if isinstance(value, dict):
         return "pemetaan"
     return type(value).__name__
-
-
-def field_name(path: Path) -> str:
-    """A path as users read it: `keputusan.menimbang[2]`, list items counted from 1."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part + 1}]"
-        else:
-            text += ("." if text else "") + part
-    return text or "berkas"
 
 
 def _model_at(path: Path) -> type[BaseModel] | None:
@@ -269,37 +259,9 @@ def _under(path: Path, roots: set[Path]) -> bool:
 
 
 def _person_refs(data: Any) -> list[Path]:
-    """Paths of every value that names a person key, found in the raw data."""
-    refs: list[Path] = []
-    if not isinstance(data, dict):
-        return refs
-    keputusan = data.get("keputusan")
-    if isinstance(keputusan, dict):
-        refs += [("keputusan", k) for k in ("penandatangan", "pengesah_salinan") if k in keputusan]
-    mandiri = data.get("mandiri")
-    if isinstance(mandiri, dict) and "penandatangan" in mandiri:
-        refs.append(("mandiri", "penandatangan"))
-
-    def members(items: Any, path: Path) -> None:
-        if isinstance(items, list):
-            for i, item in enumerate(items):
-                if isinstance(item, dict) and "orang" in item:
-                    refs.append((*path, i, "orang"))
-
-    tim = data.get("tim")
-    if isinstance(tim, dict):
-        members(tim.get("pengarah"), ("tim", "pengarah"))
-        kerja = tim.get("tim_kerja")
-        if isinstance(kerja, dict):
-            if isinstance(kerja.get("ketua"), dict) and "orang" in kerja["ketua"]:
-                refs.append(("tim", "tim_kerja", "ketua", "orang"))
-            members(kerja.get("anggota"), ("tim", "tim_kerja", "anggota"))
-            subtim = kerja.get("subtim")
-            if isinstance(subtim, list):
-                for i, sub in enumerate(subtim):
-                    if isinstance(sub, dict):
-                        members(sub.get("anggota"), ("tim", "tim_kerja", "subtim", i, "anggota"))
-    return refs
+    """Paths of every value that names a person key (a KunciOrang field), in the raw data."""
+    return [path for path, _ in marked(Rencana, data, Role.PERSON)] if isinstance(data, dict) \
+        else []
 
 
 def _lookup(data: Any, path: Path) -> Any:

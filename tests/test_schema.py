@@ -15,8 +15,7 @@ from jsonschema import Draft202012Validator
 
 from generator.cli import main
 from generator.diagnostics import PlanError
-from generator.jadwal import KATA_KUNCI
-from generator.model import BULAN
+from generator.jadwal import BULAN, KATA_KUNCI
 from generator.new_plan import Jawaban, draft_plan
 from generator.schema import MODELINE, SCHEMA_FILE, TITLE, plan_schema, schema_text
 from generator.validate import validate_source
