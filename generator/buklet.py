@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from generator import drafting, indonesian, jadwal
 from generator.inline import Runs, parse
+from generator.jadwal import bulan_langkah
 from generator.model import BarisMatriks, Rencana, RencanaKeputusan, RencanaKerja
 from generator.naskah import parse_naskah
-from generator.tabel_rencana import bulan_langkah
 
 NAMA_BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
 

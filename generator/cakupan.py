@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from generator.diagnostics import Diagnostic
 from generator.model import Area, Program, Rencana
-from generator.new_plan import AreaResmi, area_resmi
+from generator.official_areas import AreaResmi, area_resmi
 from generator.yaml_source import Path, Source
 
 _MARKUP = re.compile(r"</?[a-z]+>|\*")

@@ -8,8 +8,8 @@ from datetime import date
 
 from generator import catalog, drafting
 from generator.diagnostics import Diagnostic
+from generator.jadwal import bulan_langkah
 from generator.model import Komponen, Langkah, Rencana, RencanaKeputusan, has_keputusan
-from generator.tabel_rencana import bulan_langkah
 from generator.yaml_source import Path, Source
 
 HIERARKI = ("dasar hukum diurutkan menurut hierarki (UUD 1945, Undang-Undang/Perppu, Peraturan "

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.model import Langkah
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -76,6 +79,13 @@ def bulan_dari_teks(text: str) -> tuple[int, ...] | None:
         else:
             return None
     return tuple(sorted(months)) or None
+
+
+def bulan_langkah(step: Langkah) -> tuple[int, ...]:
+    """A step's months: its schedule, or those its target waktu names, or none."""
+    if step.jadwal:
+        return step.jadwal
+    return bulan_dari_teks(step.target_waktu) or () if step.target_waktu else ()
 
 
 def teks_waktu(months: tuple[int, ...], tahun: int) -> str:

@@ -7,14 +7,10 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from generator import catalog
 from generator.isian import kata_tingkat, nama_saja
-from generator.yaml_source import FastSafeLoader
+from generator.official_areas import area_resmi
 
 STANDARD_BASES = ("uu-28-1999", "uu-31-1999", "uu-7-2017", "perpres-81-2010",
                   "permenpanrb-90-2021", "pkpu-8-2019", "pkpu-14-2020")
@@ -109,26 +105,6 @@ def nama_berkas(j: Jawaban) -> str:
     ascii_name = unicodedata.normalize("NFKD", j.nama).encode("ascii", "ignore").decode()
     slug = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))
     return f"rencana-{slug}-{j.tahun}.yaml" if slug else f"rencana-{j.tahun}.yaml"
-
-
-@dataclass(frozen=True)
-class AreaResmi:
-    """An area of PermenPANRB 90/2021 with its weight and official komponen."""
-
-    nama: str
-    """Area name."""
-    bobot: float
-    """Weight in the evaluation, out of 60 for all pengungkit areas."""
-    komponen: tuple[str, ...]
-    """Official komponen names."""
-
-
-@lru_cache(maxsize=1)
-def area_resmi() -> tuple[AreaResmi, ...]:
-    """The six areas and their komponen, shipped as data."""
-    text = resources.files("generator").joinpath("data/komponen.yaml").read_text("utf-8")
-    return tuple(AreaResmi(a["area"], a["bobot"], tuple(a["komponen"]))
-                 for a in yaml.load(text, Loader=FastSafeLoader))
 
 
 def _q(text: str) -> str:

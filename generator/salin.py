@@ -8,10 +8,9 @@ from generator.cakupan import check_cakupan
 from generator.checks import langkah_paths, warn
 from generator.diagnostics import Diagnostic
 from generator.isian import nama_saja
-from generator.jadwal import BULAN
+from generator.jadwal import BULAN, bulan_langkah
 from generator.model import Rencana
 from generator.roles import prose
-from generator.tabel_rencana import bulan_langkah
 from generator.yaml_source import Path, Source
 
 PROVINSI = (

@@ -118,15 +118,8 @@ def _capaian(value: str | Capaian) -> str:
     return value
 
 
-def bulan_langkah(step: Langkah) -> tuple[int, ...]:
-    """A step's months: its schedule, or those its target waktu names, or none."""
-    if step.jadwal:
-        return step.jadwal
-    return jadwal.bulan_dari_teks(step.target_waktu) or () if step.target_waktu else ()
-
-
 def _cells(step: Langkah, tata_letak: int, tahun: int) -> tuple[Runs, ...]:
-    months = bulan_langkah(step)
+    months = jadwal.bulan_langkah(step)
     waktu = step.target_waktu or (jadwal.teks_waktu(step.jadwal, tahun) if step.jadwal else "")
     if tata_letak == 18:
         ticks = tuple(parse(TICK) if m in months else () for m in range(1, 13))
@@ -152,7 +145,7 @@ def _komponen_rows(number: int, komponen: Komponen, tata_letak: int, tahun: int,
                 indikator=parse(ind.nama) if j == 0 else (),
                 indikator_rentang=len(ind.langkah) if j == 0 else 0,
                 sel=_cells(step, tata_letak, tahun),
-                bulan=bulan_langkah(step),
+                bulan=jadwal.bulan_langkah(step),
             )
             rows.append((row, step.penanggung_jawab or komponen.penanggung_jawab or inherited))
     return rows

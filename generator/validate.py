@@ -10,7 +10,7 @@ from typing import Any, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator import catalog, checks, isian, salin
-from generator.context import ATTACHMENT_KINDS, attachment_labels
+from generator.attachments import ATTACHMENT_KINDS, attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position, field_name
 from generator.gambar import muat_logo
 from generator.model import Rencana

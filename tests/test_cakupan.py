@@ -12,7 +12,7 @@ import pytest
 
 from generator.cakupan import _cocok_kuat, _cocok_longgar, area_dari_nama, bentuk, norm
 from generator.model import AREA_RESMI
-from generator.new_plan import area_resmi
+from generator.official_areas import area_resmi
 from generator.validate import check_file
 from tests.conftest import FIXTURES, PLANS
 

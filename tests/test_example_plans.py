@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from generator.build import render_checked
 from generator.checks import langkah_paths
 from generator.inline import parse, plain
-from generator.tabel_rencana import bulan_langkah
+from generator.jadwal import bulan_langkah
 from generator.validate import check_file
 from tests.conftest import PLANS, docx_table_rows, docx_text, in_order, pdf_text, squash
 

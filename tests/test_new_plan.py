@@ -13,7 +13,8 @@ import yaml
 from generator.build import render_checked
 from generator.cli import main
 from generator.isian import kata_tingkat
-from generator.new_plan import Jawaban, area_resmi, draft_plan, nama_berkas
+from generator.new_plan import Jawaban, draft_plan, nama_berkas
+from generator.official_areas import area_resmi
 from generator.validate import check_file
 from tests.conftest import ROOT
 from tests.terminal import Terminal as Pty

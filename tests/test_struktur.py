@@ -14,8 +14,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from generator.attachments import attachment_labels
 from generator.build import render_plan
-from generator.context import attachment_labels, build_document
+from generator.context import build_document
 from generator.inline import parse
 from generator.validate import load_plan
 from tests.conftest import (
