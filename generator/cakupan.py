@@ -10,29 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.model import Area, Program, Rencana
-from generator.official_areas import AreaResmi, area_resmi
+from generator.official_areas import area_dari_nama, area_resmi, norm
 from generator.yaml_source import Path, Source
 
-_MARKUP = re.compile(r"</?[a-z]+>|\*")
-"""Italic and bold marks: '*Whistle Blowing System*', '<i>e-office</i>' (reference OCR)."""
-_EJAAN = (
-    (r"\bsumber daya manusia\b", "sdm"),
-    (r"\btatalaksana\b", "tata laksana"),
-    (r"\bwhistleblowing\b", "whistle blowing"),
-    (r"\be govemment\b", "e government"),
-    (r"\bsurvey\b", "survei"),
-    (r"\bresiko\b", "risiko"),
-    (r"\bakuntabilittas\b", "akuntabilitas"),
-)
-"""Spellings of the same words, folded to one: 'Sumber Daya Manusia' and 'SDM', 'Tatalaksana'
-and 'Tata Laksana', the reference documents' OCR slips ('WBK/ WBBM' needs nothing: punctuation
-is already a space)."""
 _KATA_SAMBUNG = frozenset({"dan", "di", "yang", "terhadap", "berbasis", "atas", "untuk", "dalam"})
 """Words left out when asking whether every word of a komponen's name is in a plan's name."""
 
@@ -55,17 +40,6 @@ _SINONIM = {
 """Words that name a komponen loosely. Loose names count only inside the komponen's own area
 (or in a group whose area is unknown): 'Monitoring dan Evaluasi Pengaduan Masyarakat' under
 Penguatan Pengawasan is not the Pemantauan dan Evaluasi of Manajemen Perubahan."""
-
-
-@lru_cache(maxsize=4096)
-def norm(text: str) -> str:
-    """A name as compared: no markup, no accents, small letters, punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", _MARKUP.sub("", text.lower()))
-    text = text.encode("ascii", "ignore").decode()
-    text = " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
-    for pattern, same in _EJAAN:
-        text = re.sub(pattern, same, text)
-    return text
 
 
 @lru_cache(maxsize=4096)
@@ -110,37 +84,6 @@ def _cocok_longgar(official: str, names: tuple[str, ...]) -> bool:
     return False
 
 
-@cache
-def _areas() -> dict[str, AreaResmi]:
-    return {a.nama: a for a in area_resmi()}
-
-
-@lru_cache(maxsize=1024)
-def area_dari_nama(name: str) -> str | None:
-    """The official area a group's name is, written in any case or spelling, else None."""
-    written = norm(name)
-    best, score = None, 0.0
-    for official in _areas():
-        matcher = difflib.SequenceMatcher(None, norm(official), written)
-        if matcher.real_quick_ratio() < max(score, 0.75) or \
-                matcher.quick_ratio() < max(score, 0.75):
-            continue  # cannot beat the best so far nor reach the threshold
-        ratio = matcher.ratio()
-        if ratio > score:
-            best, score = official, ratio
-    return best if score >= 0.75 else None
-
-
-def area_dimaksud(text: str) -> str | None:
-    """The official area a wrong 'area_resmi' most likely meant, for a 'maksud Anda' hint."""
-    meant = area_dari_nama(text)
-    if meant is not None:
-        return meant
-    words = set(norm(text).split())
-    holding = [a for a in _areas() if words and words <= set(norm(a).split())]
-    return holding[0] if len(holding) == 1 else None
-
-
 @dataclass(frozen=True)
 class Kelompok:
     """One group of the table (an area row or a program row) and what it covers."""
@@ -183,7 +126,7 @@ def _area_kelompok(group: Area | Program) -> str | None:
 
 
 def _warn(source: Source, path: Path, message: str, key: bool = False) -> Diagnostic:
-    return Diagnostic(source.file, source.where(path, key=key), message, severity="peringatan",
+    return Diagnostic(source.file, source.where(path, key=key), message, severity=Severity.WARNING,
                       kode="komponen-hilang")
 
 

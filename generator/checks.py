@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator import catalog, drafting
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.jadwal import bulan_langkah
 from generator.model import Komponen, Langkah, Rencana, RencanaKeputusan, has_keputusan
 from generator.yaml_source import Path, Source
@@ -25,7 +25,8 @@ def _short(text: str) -> str:
 
 def warn(source: Source, path: Path, code: str, message: str) -> Diagnostic:
     """A rule warning at the position of a plan path."""
-    return Diagnostic(source.file, source.where(path), message, severity="peringatan", kode=code)
+    return Diagnostic(source.file, source.where(path), message, severity=Severity.WARNING,
+                      kode=code)
 
 
 def _error(source: Source, path: Path, code: str, message: str) -> Diagnostic:

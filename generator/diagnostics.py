@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +17,15 @@ class Position:
     """Column number, counted from 1."""
 
 
+class Severity(StrEnum):
+    """How much a message weighs; the value is the word a message is printed with."""
+
+    ERROR = "error"
+    """Stops a build (printed without a word)."""
+    WARNING = "peringatan"
+    """Printed with its rule code; the build goes on (unless --strict)."""
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem found in a plan, printed as `file:line:column: message`."""
@@ -26,15 +36,19 @@ class Diagnostic:
     """Where in the file the problem is."""
     message: str
     """What is wrong and what was expected, in Bahasa Indonesia."""
-    severity: str = field(default="error", compare=False)
+    severity: Severity = field(default=Severity.ERROR, compare=False)
     """`error` stops a build; `peringatan` (warning) does not."""
     kode: str = field(default="", compare=False)
     """A stable rule code for rule checks, e.g. 'mengingat-urutan'."""
 
+    def __post_init__(self) -> None:
+        # a severity given as its word ('peringatan') is the enum member all the same
+        object.__setattr__(self, "severity", Severity(self.severity))
+
     @property
     def is_error(self) -> bool:
         """Errors stop a build; warnings are printed and the build goes on."""
-        return self.severity == "error"
+        return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.position.line}:{self.position.column}"

@@ -127,7 +127,7 @@ class Tinjauan:
 
 
 @dataclass
-class Hasil:
+class RolloverResult:
     """The new plan's text and what a person should look at."""
 
     teks: str
@@ -348,7 +348,7 @@ def _line_before_after(span: str, changes: list[tuple[int, int, str]],
     return f"{head}{span[first:last]}{tail}", f"{head}{after}{tail}"
 
 
-def rollover(path: Path, tahun_baru: int) -> Hasil:
+def rollover(path: Path, tahun_baru: int) -> RolloverResult:
     """Next year's plan text from a valid plan file; raises PlanError if the plan is invalid.
 
     Any other year works too, earlier included (the CLI allows only later years): going back
@@ -414,7 +414,7 @@ def rollover(path: Path, tahun_baru: int) -> Hasil:
     new_text = text
     for start, end, replacement, _ in sorted(edits, key=lambda e: e[0], reverse=True):
         new_text = new_text[:start] + replacement + new_text[end:]
-    result = Hasil(new_text, [e[3] for e in sorted(edits, key=lambda e: e[0])],
+    result = RolloverResult(new_text, [e[3] for e in sorted(edits, key=lambda e: e[0])],
                    tahun_lama=old, tahun_baru=tahun_baru)
     nomor = plan.keputusan.nomor if plan.keputusan else None
     if nomor:
@@ -466,7 +466,7 @@ def menyebut_nomor(comment: str, nomor: str, tahun: int) -> bool:
         str(tahun) in nomor or re.search(rf"(?<!\d){tahun}(?!\d)", comment) is not None)
 
 
-def laporan(hasil: Hasil, berkas: str) -> list[str]:
+def laporan(hasil: RolloverResult, berkas: str) -> list[str]:
     """The review list `zi rollover` prints: first what needs a decision, then the routine
     year changes as one counted line, then each prose line changed, before -> after."""
     lines = [f"Perlu keputusan Anda ({len(hasil.tinjau)}):" if hasil.tinjau

@@ -14,6 +14,7 @@ from generator.attachments import ATTACHMENT_KINDS, attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position, field_name
 from generator.gambar import muat_logo
 from generator.model import Rencana
+from generator.official_areas import area_dimaksud
 from generator.roles import Role, marked
 from generator.yaml_source import Path, Source, read_source
 
@@ -163,8 +164,6 @@ def _choice_hint(value: Any, choices: list[str]) -> str:
 
 def _area_hint(value: Any) -> str:
     """'Pengawasan', 'penataan tatalaksana' -> the official area's name as it must be written."""
-    from generator.cakupan import area_dimaksud
-
     meant = area_dimaksud(str(value)) if isinstance(value, str) else None
     return f"; maksud Anda '{meant}'?" if meant else ""
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cakupan import _cocok_kuat, _cocok_longgar, area_dari_nama, bentuk, norm
+from generator.cakupan import _cocok_kuat, _cocok_longgar, bentuk
 from generator.model import AREA_RESMI
-from generator.official_areas import area_resmi
+from generator.official_areas import area_dari_nama, area_resmi, norm
 from generator.validate import check_file
 from tests.conftest import FIXTURES, PLANS
 
