@@ -46,9 +46,9 @@ def _imports(tree: ast.AST, importer: str, is_package: bool) -> set[str]:
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
-            found.add(module)
-            # `from generator import catalog` imports the module generator.catalog
-            found.update(f"{module}.{alias.name}" for alias in node.names)
+            # `from generator import catalog` imports the module generator.catalog; `from
+            # generator.plan.model import Rencana` the module generator.plan.model
+            found.update(f"{module}.{alias.name}|{module}" for alias in node.names)
         pending.extend(ast.iter_child_nodes(node))
     return found
 
@@ -60,7 +60,10 @@ def graph() -> dict[str, set[str]]:
     edges: dict[str, set[str]] = {}
     for name, file in modules.items():
         tree = ast.parse(file.read_text(encoding="utf-8"))
-        imported = _imports(tree, name, file.name == "__init__.py")
+        imported = set()
+        for found in _imports(tree, name, file.name == "__init__.py"):
+            submodule, _, parent = found.partition("|")
+            imported.add(submodule if submodule in modules or not parent else parent)
         edges[name] = {m for m in imported if m in modules and m != name and m != "generator"}
     return edges
 
