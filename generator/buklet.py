@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from generator import drafting, indonesian, jadwal
 from generator.inline import Runs, parse
-from generator.jadwal import bulan_langkah
+from generator.jadwal import step_months
 from generator.model import BarisMatriks, Rencana, RencanaKeputusan, RencanaKerja
-from generator.naskah import parse_naskah
+from generator.naskah import parse_narrative
 
 NAMA_BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
 
@@ -72,7 +72,7 @@ def _persen(value: float) -> str:
 def _nilai(row: BarisMatriks) -> tuple[str, ...]:
     cells = [""] * 12
     for key, value in row.capaian.items():
-        months = jadwal.bulan_dari([int(key)] if key.isdigit() else [key])
+        months = jadwal.parse_months([int(key)] if key.isdigit() else [key])
         for month in months:
             cells[month - 1] = _persen(value)
     return tuple(cells)
@@ -90,7 +90,7 @@ def _matriks_baris(plan: Rencana, kerja: RencanaKerja) -> list[BarisMatriksCetak
             entries = []
             for k in komponen:
                 months = {m for ind in k.indikator for step in ind.langkah
-                          for m in bulan_langkah(step)}
+                          for m in step_months(step)}
                 entries.append((k.nama, tuple("100%" if m in months else ""
                                               for m in range(1, 13))))
             areas.append((area.nama, entries))
@@ -110,14 +110,15 @@ def _matriks_baris(plan: Rencana, kerja: RencanaKerja) -> list[BarisMatriksCetak
 
 def _naskah(text: str, depth: int = 0) -> list[Blok]:
     return [Blok("butir" if b.butir else "paragraf", b.teks, b.label, b.tingkat)
-            for b in parse_naskah(text, depth)]
+            for b in parse_narrative(text, depth)]
 
 
 def _numbered(texts: list[str]) -> list[Blok]:
     return [Blok("butir", parse(text), f"{i}.", 0) for i, text in enumerate(texts, start=1)]
 
 
-def blok_buklet(plan: RencanaKeputusan, singkat: str, wilayah: str, judul: str) -> tuple[Blok, ...]:
+def booklet_blocks(plan: RencanaKeputusan, singkat: str, wilayah: str,
+                   judul: str) -> tuple[Blok, ...]:
     """Cover, foreword, chapters with their sections, matrix: every block in print order."""
     kerja = plan.rencana_kerja
     assert kerja is not None
@@ -139,7 +140,7 @@ def blok_buklet(plan: RencanaKeputusan, singkat: str, wilayah: str, judul: str) 
         blocks.append(Blok("ttd", baris=(parse(f"{plan.satker.tempat}, {when}"), *ttd_lines),
                            nama=ketua))
     table_left = plan.rencana_aksi is not None
-    per = drafting.tanggal_acuan(k)
+    per = drafting.reference_date(k)
     for number, bab in enumerate(kerja.bab, start=1):
         table_here = table_left and bab.tabel_rencana_aksi
         table_left = table_left and not table_here
@@ -154,7 +155,7 @@ def blok_buklet(plan: RencanaKeputusan, singkat: str, wilayah: str, judul: str) 
             blocks.append(Blok("bagian", parse(title), f"{indonesian.letter(index).upper()}."))
             blocks += _naskah(bagian.isi)
             if bagian.dasar_hukum:
-                bases = drafting.urutkan(drafting.dasar_hukum_dari(bagian.dasar_hukum, per))
+                bases = drafting.in_lawful_order(drafting.dasar_hukum_dari(bagian.dasar_hukum, per))
                 blocks += _numbered([item.teks for item in bases])
         for index, area in enumerate(bab.area, start=len(sections)):
             area_number = indonesian.roman(index - len(sections) + 1)

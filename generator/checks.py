@@ -8,7 +8,7 @@ from datetime import date
 
 from generator import catalog, drafting
 from generator.diagnostics import Diagnostic, Severity
-from generator.jadwal import bulan_langkah
+from generator.jadwal import step_months
 from generator.model import Komponen, Langkah, Rencana, RencanaKeputusan, has_keputusan
 from generator.yaml_source import Path, Source
 
@@ -53,7 +53,7 @@ def _catalog_hint(source: Source, path: Path, text: str, peraturan: catalog.Pera
 def check_mengingat(plan: RencanaKeputusan, source: Source) -> list[Diagnostic]:
     """Order, currency and date of the legal bases, as of the decree's date."""
     found: list[Diagnostic] = []
-    per = drafting.tanggal_acuan(plan.keputusan)
+    per = drafting.reference_date(plan.keputusan)
     entries = catalog.katalog()
     previous: drafting.DasarHukum | None = None
     for item in drafting.dasar_hukum(plan):
@@ -102,7 +102,7 @@ def check_diktum(plan: RencanaKeputusan, source: Source, labels: list[str]) -> l
             elif len(labels) == 1:
                 have = "keputusan ini hanya punya satu lampiran, disebut 'Lampiran' saja"
             else:
-                have = f"lampirannya {drafting.sebut_lampiran(labels)}"
+                have = f"lampirannya {drafting.name_attachments(labels)}"
             found.append(_error(source, ("keputusan", "diktum", index), "diktum-lampiran",
                                 f"diktum menyebut '{match.group(0)}', padahal {have}"))
     return found
@@ -130,7 +130,7 @@ def check_jadwal(plan: Rencana, source: Source) -> list[Diagnostic]:
         return []
     found = []
     for path, step in langkah_paths(plan):
-        if not bulan_langkah(step):
+        if not step_months(step):
             what = f"target waktu '{step.target_waktu}' tidak menyebut bulan" \
                 if step.target_waktu else "langkah ini tidak punya jadwal"
             found.append(warn(source, path, "jadwal-kosong",

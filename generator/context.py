@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 
 from generator import drafting, indonesian
 from generator.attachments import attachment_labels, tabel_di_bab
-from generator.buklet import Blok, blok_buklet
+from generator.buklet import Blok, booklet_blocks
 from generator.inline import Run, Runs, parse, plain
 from generator.model import Anggota, Orang, Rencana, RencanaKeputusan, with_keputusan
 from generator.tabel_rencana import (
     BarisRencana,
     Kolom,
     SelKepala,
-    baris_rencana,
-    kepala_tabel,
-    kolom_rencana,
+    header_rows,
+    table_columns,
+    table_rows,
 )
 
 VERSIONS = ("asli", "salinan")
@@ -185,12 +185,12 @@ class Satuan:
         return f"KPU {self.wilayah}"
 
 
-def satuan(plan: Rencana) -> Satuan:
+def office_of(plan: Rencana) -> Satuan:
     """The derived names of the plan's office."""
     return Satuan(f"{plan.satker.tingkat.capitalize()} {plan.satker.nama}")
 
 
-def jabatan(person: Orang, office: Satuan) -> str:
+def title_of(person: Orang, office: Satuan) -> str:
     """A person's title; Ketua, Anggota and Sekretaris are derived from the office."""
     if person.peran:
         return f"{person.peran.capitalize()} {office.singkat}"
@@ -228,7 +228,7 @@ def _autentikasi(plan: RencanaKeputusan, office: Satuan) -> Autentikasi:
             "Salinan sesuai dengan aslinya",
             "SEKRETARIAT KOMISI PEMILIHAN UMUM",
             office.wilayah_kapital,
-            f"{jabatan(person, office)},",
+            f"{title_of(person, office)},",
         ),
         nama=person.nama,
         nip=f"NIP {person.nip}" if person.nip else "",
@@ -242,7 +242,7 @@ def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
     def person(no: str, member: Anggota) -> BarisTim:
         who = plan.orang[member.orang]
         # a person's name and title print as written, as in the signature blocks
-        return BarisTim("orang", no, (Run(who.nama),), (Run(jabatan(who, office)),),
+        return BarisTim("orang", no, (Run(who.nama),), (Run(title_of(who, office)),),
                         parse(member.kedudukan))
 
     rows = [BarisTim("grup", "1", parse("PENGARAH"))]
@@ -273,16 +273,16 @@ def _rencana_lampiran(plan: Rencana, office: Satuan,
     assert rencana is not None
     judul = rencana.judul or (
         f"Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
-    kolom = kolom_rencana(rencana.kolom)
+    kolom = table_columns(rencana.kolom)
     return Lampiran(
         jenis="rencana_aksi",
         mendatar=True,
         kepala=kepala,
         judul=(parse(judul.upper()),),
         kolom=kolom,
-        kepala_tabel=kepala_tabel(kolom),
+        kepala_tabel=header_rows(kolom),
         tata_letak=rencana.kolom,
-        baris=baris_rencana(rencana, plan.tahun),
+        baris=table_rows(rencana, plan.tahun),
     )
 
 
@@ -312,7 +312,7 @@ def build_mandiri(plan: Rencana) -> DokumenMandiri:
     """The standalone Rencana Aksi."""
     mandiri = plan.mandiri
     assert mandiri is not None
-    office = satuan(plan)
+    office = office_of(plan)
     tabel = _rencana_lampiran(plan, office, None)
     when = indonesian.tanggal(mandiri.tanggal) if mandiri.tanggal else \
         f"{'.' * 24} {mandiri.tahun}"
@@ -336,9 +336,9 @@ def build_document(plan: Rencana, versi: str,
         raise ValueError(f"unknown version {versi!r}")
     plan = with_keputusan(plan)
     salinan = versi == "salinan"
-    office = satuan(plan)
+    office = office_of(plan)
     k = plan.keputusan
-    tentang = drafting.judul_bersih(k.tentang).upper()
+    tentang = drafting.clean_title(k.tentang).upper()
     title = f"KEPUTUSAN {office.lembaga}"
 
     labels = attachment_labels(plan)
@@ -360,7 +360,7 @@ def build_document(plan: Rencana, versi: str,
                 mendatar=False,
                 kepala=kepala,
                 judul=(parse(judul.upper()),),
-                blok=blok_buklet(plan, office.singkat, office.wilayah, judul),
+                blok=booklet_blocks(plan, office.singkat, office.wilayah, judul),
                 tabel=_rencana_lampiran(plan, office, None) if tabel_di_bab(plan) else None,
             ))
         else:
@@ -381,7 +381,7 @@ def build_document(plan: Rencana, versi: str,
         versi=versi,
         salinan=salinan,
         judul_metadata=f"Keputusan {office.lembaga_judul} Nomor {k.nomor or '...'} "
-        f"Tahun {k.tahun} tentang {plain(parse(drafting.judul_bersih(k.tentang)))}",
+        f"Tahun {k.tahun} tentang {plain(parse(drafting.clean_title(k.tentang)))}",
         penulis=f"Komisi Pemilihan Umum {office.wilayah}",
         kertas=plan.tampilan.kertas,
         huruf=plan.tampilan.huruf,

@@ -13,7 +13,7 @@ PENUTUP_AWAL = "bahwa berdasarkan pertimbangan"
 """How the closing consideration starts; a plan that already has one gets no second."""
 
 
-def akhiri(text: str, mark: str) -> str:
+def end_with(text: str, mark: str) -> str:
     """End text with exactly one mark: ';' for Menimbang/Mengingat, '.' for diktum."""
     body = text.rstrip()
     while body and body[-1] in ";.,:":
@@ -21,17 +21,17 @@ def akhiri(text: str, mark: str) -> str:
     return body + mark
 
 
-def judul_bersih(text: str) -> str:
+def clean_title(text: str) -> str:
     """A title carries no closing punctuation."""
     return text.rstrip(" \t\n;.,:")
 
 
-def tanggal_acuan(keputusan: Keputusan) -> date:
+def reference_date(keputusan: Keputusan) -> date:
     """The date the decree speaks as of: its date, or the end of its year while undated."""
     return keputusan.tanggal or date(keputusan.tahun, 12, 31)
 
 
-def huruf_rujukan(count: int) -> str:
+def letters_cited(count: int) -> str:
     """'huruf a', 'huruf a dan huruf b', 'huruf a sampai dengan huruf c'."""
     if count == 1:
         return "huruf a"
@@ -40,7 +40,7 @@ def huruf_rujukan(count: int) -> str:
     return f"huruf a sampai dengan huruf {indonesian.letter(count - 1)}"
 
 
-def sebut_lampiran(labels: list[str]) -> str:
+def name_attachments(labels: list[str]) -> str:
     """'Lampiran', 'Lampiran I dan Lampiran II', 'Lampiran I, Lampiran II, dan Lampiran III'."""
     names = ["Lampiran" + label[len("LAMPIRAN"):] for label in labels]
     if len(names) <= 2:
@@ -51,7 +51,7 @@ def sebut_lampiran(labels: list[str]) -> str:
 def menimbang(plan: RencanaKeputusan, lembaga: str) -> list[str]:
     """Considerations: the plan's (or the standard one), then the closing one, each with ';'."""
     k = plan.keputusan
-    tentang = judul_bersih(k.tentang)
+    tentang = clean_title(k.tentang)
     items = list(k.menimbang) if k.menimbang else [
         f"bahwa untuk mewujudkan Wilayah Bebas dari Korupsi dan Wilayah Birokrasi Bersih dan "
         f"Melayani di lingkungan {lembaga}, perlu disusun rencana aksi pembangunan Zona "
@@ -59,20 +59,20 @@ def menimbang(plan: RencanaKeputusan, lembaga: str) -> list[str]:
     ]
     has_closing = items[-1].lower().startswith(PENUTUP_AWAL)
     if k.penutup_menimbang and not has_closing:
-        items.append(f"{PENUTUP_AWAL} sebagaimana dimaksud dalam {huruf_rujukan(len(items))}, "
+        items.append(f"{PENUTUP_AWAL} sebagaimana dimaksud dalam {letters_cited(len(items))}, "
                      f"perlu menetapkan Keputusan {lembaga} tentang {tentang}")
-    return [akhiri(item, ";") for item in items]
+    return [end_with(item, ";") for item in items]
 
 
 def diktum(plan: RencanaKeputusan, lembaga_sekretariat: str, labels: list[str]) -> list[str]:
     """The plan's diktum, or the standard ones naming the attachments by their numbers."""
     k = plan.keputusan
     if k.diktum:
-        return [akhiri(item, ".") for item in k.diktum]
+        return [end_with(item, ".") for item in k.diktum]
     items = []
-    tentang = judul_bersih(k.tentang)
+    tentang = clean_title(k.tentang)
     if labels:
-        items.append(f"Menetapkan {tentang} sebagaimana tercantum dalam {sebut_lampiran(labels)} "
+        items.append(f"Menetapkan {tentang} sebagaimana tercantum dalam {name_attachments(labels)} "
                      "yang merupakan bagian tidak terpisahkan dari Keputusan ini.")
     else:
         items.append(f"Menetapkan {tentang}.")
@@ -81,7 +81,7 @@ def diktum(plan: RencanaKeputusan, lembaga_sekretariat: str, labels: list[str]) 
             f"Anggaran Pendapatan dan Belanja Negara melalui Daftar Isian Pelaksanaan Anggaran "
             f"{lembaga_sekretariat}")
         items.append("Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini "
-                     f"dibebankan pada {judul_bersih(sumber)}.")
+                     f"dibebankan pada {clean_title(sumber)}.")
     items.append("Keputusan ini mulai berlaku pada tanggal ditetapkan.")
     return items
 
@@ -102,7 +102,7 @@ class DasarHukum:
 
 def dasar_hukum(plan: RencanaKeputusan) -> list[DasarHukum]:
     """The plan's Mengingat items, catalog keys resolved to full citations as of the decree."""
-    return dasar_hukum_dari(plan.keputusan.mengingat, tanggal_acuan(plan.keputusan))
+    return dasar_hukum_dari(plan.keputusan.mengingat, reference_date(plan.keputusan))
 
 
 def dasar_hukum_dari(items: list[str], per: date) -> list[DasarHukum]:
@@ -115,11 +115,11 @@ def dasar_hukum_dari(items: list[str], per: date) -> list[DasarHukum]:
             found.append(DasarHukum(index, catalog.sitasi(item, per),
                                     catalog.rujukan_katalog(peraturan), item))
         else:
-            found.append(DasarHukum(index, akhiri(item, ";"), catalog.baca_rujukan(item), None))
+            found.append(DasarHukum(index, end_with(item, ";"), catalog.baca_rujukan(item), None))
     return found
 
 
-def urutkan(items: list[DasarHukum]) -> list[DasarHukum]:
+def in_lawful_order(items: list[DasarHukum]) -> list[DasarHukum]:
     """Legal bases in lawful order: by level, then year and number.
 
     A text whose kind or number cannot be read keeps its place after the item written before
@@ -136,4 +136,4 @@ def urutkan(items: list[DasarHukum]) -> list[DasarHukum]:
 
 def mengingat(plan: RencanaKeputusan) -> list[str]:
     """The Mengingat texts in print order."""
-    return [item.teks for item in urutkan(dasar_hukum(plan))]
+    return [item.teks for item in in_lawful_order(dasar_hukum(plan))]

@@ -21,13 +21,13 @@ _LEVEL_WORD = re.compile(r"(?<!\w)(kabupaten|kab\b\.?|kota|provinsi|prov\b\.?)(?
 """A level word written as a whole word: zi writes the level itself from 'satker.tingkat'."""
 
 
-def kata_tingkat(nama: str) -> str | None:
+def level_word(nama: str) -> str | None:
     """The level word ('Kabupaten', 'Kab.', 'Kota', 'Provinsi') a region name holds, if any."""
     found = _LEVEL_WORD.search(nama)
     return found.group(1) if found else None
 
 
-def nama_saja(nama: str) -> str:
+def without_level_word(nama: str) -> str:
     """'Kabupaten Paser' -> 'Paser': the name without its level words, for the hint."""
     return " ".join(_LEVEL_WORD.sub(" ", nama).split()).strip(" .,-")
 
@@ -64,12 +64,12 @@ def check_subtim(plan: Rencana, source: Source) -> list[Diagnostic]:
 def check_satker_nama(plan: Rencana, source: Source) -> list[Diagnostic]:
     """A level word in 'satker.nama', printed twice: 'KABUPATEN KABUPATEN PASER'."""
     satker = plan.satker
-    word = kata_tingkat(satker.nama)
+    word = level_word(satker.nama)
     if word is None:
         return []
     level = satker.tingkat.capitalize()
     printed = f"{level} {satker.nama}".upper()
-    example = nama_saja(satker.nama) or "Kutai Timur"
+    example = without_level_word(satker.nama) or "Kutai Timur"
     return [warn(source, ("satker", "nama"), "satker-nama",
                  f"'satker.nama' memuat '{word}': tulis nama wilayahnya saja (mis. "
                  f"'{example}'); zi menambahkan '{level}' sendiri, sehingga kini tercetak "

@@ -29,7 +29,7 @@ _MONTH = {name.lower(): number for number, name in enumerate(BULAN, start=1)}
 _MONTH.update({"januarii": 1, "nopember": 11, "pebruari": 2})  # spellings seen in decrees
 
 
-def bulan_dari(value: object) -> tuple[int, ...]:
+def parse_months(value: object) -> tuple[int, ...]:
     """Months 1-12 from a plan's `jadwal`: [3, 6], [1, '4-6'], 'triwulan'; ValueError if not."""
     if isinstance(value, str):
         key = " ".join(value.lower().split())
@@ -57,7 +57,7 @@ def bulan_dari(value: object) -> tuple[int, ...]:
     return tuple(sorted(months))
 
 
-def bulan_dari_teks(text: str) -> tuple[int, ...] | None:
+def months_in_text(text: str) -> tuple[int, ...] | None:
     """Months named in a target waktu text ('Januari - Desember 2025'); None if it says more."""
     words = re.findall(r"[A-Za-z]+|\d{4}|-|,", text)
     months: set[int] = set()
@@ -81,14 +81,14 @@ def bulan_dari_teks(text: str) -> tuple[int, ...] | None:
     return tuple(sorted(months)) or None
 
 
-def bulan_langkah(step: Langkah) -> tuple[int, ...]:
+def step_months(step: Langkah) -> tuple[int, ...]:
     """A step's months: its schedule, or those its target waktu names, or none."""
     if step.jadwal:
         return step.jadwal
-    return bulan_dari_teks(step.target_waktu) or () if step.target_waktu else ()
+    return months_in_text(step.target_waktu) or () if step.target_waktu else ()
 
 
-def teks_waktu(months: tuple[int, ...], tahun: int) -> str:
+def schedule_text(months: tuple[int, ...], tahun: int) -> str:
     """'Januari - Desember 2025', 'Maret, Juni, September dan Desember 2025', 'Juni 2025'."""
     runs: list[list[int]] = []
     for month in months:

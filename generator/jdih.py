@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.context import satuan
-from generator.drafting import judul_bersih
+from generator.context import office_of
+from generator.drafting import clean_title
 from generator.inline import parse, plain
 from generator.model import Rencana, RencanaKeputusan, with_keputusan
 
@@ -65,8 +65,8 @@ def judul(plan: RencanaKeputusan) -> str:
     """'Keputusan Komisi Pemilihan Umum Kabupaten X Nomor 400 Tahun 2025 tentang ...'."""
     k = plan.keputusan
     nomor = f" Nomor {k.nomor}" if k.nomor else ""
-    tentang = plain(parse(judul_bersih(k.tentang)))
-    return f"{JENIS} {satuan(plan).lembaga_judul}{nomor} Tahun {k.tahun} tentang {tentang}"
+    tentang = plain(parse(clean_title(k.tentang)))
+    return f"{JENIS} {office_of(plan).lembaga_judul}{nomor} Tahun {k.tahun} tentang {tentang}"
 
 
 def rekaman(plan: Rencana, nama_pdf: str) -> dict[str, str | None]:
@@ -84,7 +84,7 @@ def rekaman(plan: Rencana, nama_pdf: str) -> dict[str, str | None]:
         "noPanggil": "",
         "singkatanJenis": "",
         "tempatTerbit": plan.satker.tempat,
-        "penerbit": satuan(plan).singkat,
+        "penerbit": office_of(plan).singkat,
         "deskripsiFisik": "",
         "sumber": "",
         "subjek": "",

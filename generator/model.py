@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.jadwal import BULAN, bulan_dari, capaian_bulan_schema, jadwal_schema
+from generator.jadwal import BULAN, capaian_bulan_schema, jadwal_schema, parse_months
 from generator.roles import Role
 
 
@@ -231,7 +231,7 @@ def _parse_jadwal(value: object) -> object:
             raise PydanticCustomError("jadwal", "tiap butir jadwal harus angka bulan 1-12 atau "
                                       "rentang seperti '4-6'")
     try:
-        return bulan_dari(value)
+        return parse_months(value)
     except ValueError as exc:
         raise PydanticCustomError("jadwal", "{reason}", {"reason": str(exc)}) from None
 
@@ -449,7 +449,7 @@ class BarisMatriks(_Model):
     def _bulan_dan_persen(self) -> BarisMatriks:
         for key, value in self.capaian.items():
             try:
-                bulan_dari([int(key)] if key.isdigit() else [key])
+                parse_months([int(key)] if key.isdigit() else [key])
             except ValueError as exc:
                 raise PydanticCustomError("capaian", "{reason}", {"reason": str(exc)}) from None
             if not 0 <= value <= 100:

@@ -46,7 +46,7 @@ def _label(style: str, index: int) -> str:
     return number + style[1]
 
 
-def parse_naskah(text: str, base_depth: int = 0) -> tuple[Baris, ...]:
+def parse_narrative(text: str, base_depth: int = 0) -> tuple[Baris, ...]:
     """Narrative markup to printed paragraphs with their list labels."""
     blocks: list[list[str]] = [[]]
     for line in text.splitlines():

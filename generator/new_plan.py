@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator import catalog
-from generator.isian import kata_tingkat, nama_saja
+from generator.isian import level_word, without_level_word
 from generator.official_areas import area_resmi
 
 STANDARD_BASES = ("uu-28-1999", "uu-31-1999", "uu-7-2017", "perpres-81-2010",
@@ -72,10 +72,10 @@ def _nama(text: str) -> str:
     if bad:
         raise JawabanSalah(f"tidak boleh memuat {' atau '.join(bad)}: tulis nama wilayahnya "
                            "saja, mis. 'Kutai Timur'")
-    word = kata_tingkat(nama)
+    word = level_word(nama)
     if word is not None:
         raise JawabanSalah(f"memuat '{word}': tulis nama wilayahnya saja (mis. "
-                           f"'{nama_saja(nama) or 'Kutai Timur'}'); zi menambahkan kata "
+                           f"'{without_level_word(nama) or 'Kutai Timur'}'); zi menambahkan kata "
                            "tingkatnya sendiri")
     return nama
 

@@ -511,7 +511,7 @@ def _regulation_review(plan: Rencana, tahun_baru: int) -> list[str]:
     """Regulations amended or replaced between the old decree and the new year."""
     if plan.keputusan is None:
         return []
-    before = drafting.tanggal_acuan(plan.keputusan)
+    before = drafting.reference_date(plan.keputusan)
     after = date(tahun_baru, 12, 31)
     entries = catalog.katalog()
     found = []

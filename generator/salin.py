@@ -7,8 +7,8 @@ import re
 from generator.cakupan import check_cakupan
 from generator.checks import langkah_paths, warn
 from generator.diagnostics import Diagnostic
-from generator.isian import nama_saja
-from generator.jadwal import BULAN, bulan_langkah
+from generator.isian import without_level_word
+from generator.jadwal import BULAN, step_months
 from generator.model import Rencana
 from generator.roles import prose
 from generator.yaml_source import Path, Source
@@ -51,7 +51,7 @@ def check_satker_lain(plan: Rencana, source: Source) -> list[Diagnostic]:
         for match in _OFFICE.finditer(text):
             level, name = match.group(1), _name_only(match.group(2))
             level = "Kabupaten" if level == "Kab." else level
-            names = [own.nama, nama_saja(own.nama)]  # 'Kabupaten Paser' is warned of apart
+            names = [own.nama, without_level_word(own.nama)]  # 'Kabupaten Paser' is warned of apart
             if level == "Provinsi":
                 allowed = names if own.tingkat == "provinsi" else [own.provinsi or ""]
             else:
@@ -143,7 +143,7 @@ def check_langkah(plan: Rencana, source: Source) -> list[Diagnostic]:
                                f"langkah tanpa {', '.join(missing)}: selnya akan kosong; tulis "
                                "\"-\" (dengan tanda kutip) bila memang tidak ada"))
         key = (path[:-2], " ".join(step.aksi.lower().split()),
-               " ".join(step.bukti_fisik.lower().split()), bulan_langkah(step))
+               " ".join(step.bukti_fisik.lower().split()), step_months(step))
         if key in seen:
             line = source.where(seen[key]).line
             found.append(warn(source, path, "langkah-ganda",

@@ -72,7 +72,7 @@ class BarisRencana:
     """The step's months (for checks); () when its schedule is free text."""
 
 
-def kolom_rencana(tata_letak: int) -> tuple[Kolom, ...]:
+def table_columns(tata_letak: int) -> tuple[Kolom, ...]:
     """The column set: 7 (with TARGET CAPAIAN), 6 (without), 18 (month ticks, PJ)."""
     if tata_letak == 18:
         head = [("NO", 3), ("KOMPONEN", 10), ("INDIKATOR", 13), ("LANGKAH AKSI", 17),
@@ -90,7 +90,7 @@ def kolom_rencana(tata_letak: int) -> tuple[Kolom, ...]:
     return tuple(Kolom(t, i, w, g) for i, (t, w, g) in enumerate(cols, start=1))
 
 
-def kepala_tabel(kolom: tuple[Kolom, ...]) -> tuple[tuple[SelKepala, ...], ...]:
+def header_rows(kolom: tuple[Kolom, ...]) -> tuple[tuple[SelKepala, ...], ...]:
     """Header rows above the column numbers: one row, or two when columns are grouped."""
     grouped = any(k.grup for k in kolom)
     top: list[SelKepala] = []
@@ -119,8 +119,8 @@ def _capaian(value: str | Capaian) -> str:
 
 
 def _cells(step: Langkah, tata_letak: int, tahun: int) -> tuple[Runs, ...]:
-    months = jadwal.bulan_langkah(step)
-    waktu = step.target_waktu or (jadwal.teks_waktu(step.jadwal, tahun) if step.jadwal else "")
+    months = jadwal.step_months(step)
+    waktu = step.target_waktu or (jadwal.schedule_text(step.jadwal, tahun) if step.jadwal else "")
     if tata_letak == 18:
         ticks = tuple(parse(TICK) if m in months else () for m in range(1, 13))
         return (parse(step.aksi), parse(step.bukti_fisik), *ticks)
@@ -145,7 +145,7 @@ def _komponen_rows(number: int, komponen: Komponen, tata_letak: int, tahun: int,
                 indikator=parse(ind.nama) if j == 0 else (),
                 indikator_rentang=len(ind.langkah) if j == 0 else 0,
                 sel=_cells(step, tata_letak, tahun),
-                bulan=jadwal.bulan_langkah(step),
+                bulan=jadwal.step_months(step),
             )
             rows.append((row, step.penanggung_jawab or komponen.penanggung_jawab or inherited))
     return rows
@@ -167,7 +167,7 @@ def _area_rows(number: int, area: Area, tata_letak: int,
     return rows
 
 
-def baris_rencana(rencana: RencanaAksi, tahun: int) -> tuple[BarisRencana, ...]:
+def table_rows(rencana: RencanaAksi, tahun: int) -> tuple[BarisRencana, ...]:
     """Every row of the table, with komponen, indikator and penanggung jawab spans."""
     pairs: list[tuple[BarisRencana, str | None]] = []
     for number, area in enumerate(rencana.area, start=1):

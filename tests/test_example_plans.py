@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from generator.build import render_checked
 from generator.checks import langkah_paths
 from generator.inline import parse, plain
-from generator.jadwal import bulan_langkah
+from generator.jadwal import step_months
 from generator.validate import check_file
 from tests.conftest import PLANS, docx_table_rows, docx_text, in_order, pdf_text, squash
 
@@ -59,7 +59,7 @@ def test_ticks_match_each_schedule_in_18_column_plans(example):
     checked, files = example
     if checked.plan.rencana_aksi is None or checked.plan.rencana_aksi.kolom != 18:
         pytest.skip("not an 18-column plan")
-    expected = [set(bulan_langkah(step)) for _, step in langkah_paths(checked.plan)]
+    expected = [set(step_months(step)) for _, step in langkah_paths(checked.plan)]
     document = Document(io.BytesIO(files["keputusan-asli.docx"]))
     rows = []
     for tr in docx_table_rows(document.tables[0])[3:]:
