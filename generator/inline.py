@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,6 @@ def plain(runs: Runs) -> str:
     return "".join(r.text for r in runs)
 
 
-def is_runs(value: object) -> bool:
+def is_runs(value: object) -> TypeGuard[Runs]:
     """True for parsed text: a template that prints it as a plain value still gets words."""
     return isinstance(value, tuple) and all(isinstance(item, Run) for item in value)
