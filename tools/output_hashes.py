@@ -2,6 +2,8 @@
 
 Builds are reproducible (fixed dates and ids unless SOURCE_DATE_EPOCH says otherwise), so the
 SHA-256 of each output before and after a change that should not alter behaviour must match.
+The build stamp beside the outputs (.zi-jejak.json) is no output of the plan: it fingerprints
+zi's own inputs, the template files among them, so it is left out.
 
 usage: .venv/bin/python tools/output_hashes.py [--write FILE | --check FILE] [PLAN ...]
   (default plans: plans/*.yaml and the layout fixtures in tests/fixtures/layouts/)
@@ -20,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+STAMP = ".zi-jejak.json"
 DEFAULT_PLANS = [
     *sorted((ROOT / "plans").glob("*.yaml")),
     *sorted((ROOT / "tests" / "fixtures" / "layouts").glob("*.yaml")),
@@ -42,7 +45,7 @@ def output_hashes(plans: list[Path]) -> dict[str, str]:
             if done.returncode != 0:
                 sys.stderr.write(done.stderr)
                 raise SystemExit(f"zi build {plan} failed (exit {done.returncode})")
-        for file in sorted(p for p in out.rglob("*") if p.is_file()):
+        for file in sorted(p for p in out.rglob("*") if p.is_file() and p.name != STAMP):
             hashes[file.relative_to(out).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
         return hashes
 
@@ -62,9 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(hashes)} files hashed into {args.write}")
         return 0
     if args.check:
-        saved = dict(
-            reversed(line.split("  ", 1)) for line in args.check.read_text().splitlines() if line
-        )
+        lines = [line.split("  ", 1) for line in args.check.read_text().splitlines() if line]
+        saved = {name: digest for digest, name in lines if not name.endswith(STAMP)}
         differing = sorted(
             name for name in saved.keys() | hashes.keys() if saved.get(name) != hashes.get(name)
         )
