@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.context import VERSIONS, build_document, build_mandiri
+from generator.files import output_folder
 from generator.jdih import AKHIRAN, dasar_nama, rekaman_json
 from generator.model import Rencana
 from generator.validate import check_file
@@ -107,7 +110,7 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     if only is not None:
         chosen = set(only)
         wanted = [t for t in wanted if t in chosen]
-    folder = out_dir / name
+    folder = output_folder(out_dir, name)
     outputs = []
     documents: dict[str | None, object] = {}
     when = waktu_build(plan)
@@ -125,27 +128,51 @@ def render_checked(plan: Rencana, name: str, out_dir: Path, formats: Iterable[st
     return outputs
 
 
+STALE_TEMP_SECONDS = 600
+"""A temporary file older than this was left by a build that was stopped: a live one is
+written and renamed within seconds."""
+
+
 def write_atomically(output: Output) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file.
 
-    A temporary file left by a build that was killed is removed by the next one.
+    Two builds may write the same folder at once: each writes its own temporary file (named
+    with its process id) and the last rename wins, whole. A temporary file left by a build that
+    was stopped is removed by a later one once it is older than any live write could be; a
+    temporary file removed under a write by such a cleanup is written again.
     """
     output.path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in output.path.parent.glob(f".{output.path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
+    _remove_stale_temps(output.path)
     mode = _mode_for(output.path)
-    fd, temp = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
-                                dir=output.path.parent)
-    try:
-        os.fchmod(fd, mode)  # mkstemp's 0600 would hide the decree from the rest of the office
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(output.data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, output.path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    for attempt in range(3):
+        fd, temp = tempfile.mkstemp(prefix=f".{output.path.name}.{os.getpid()}.", suffix=".tmp",
+                                    dir=output.path.parent)
+        try:
+            os.fchmod(fd, mode)  # mkstemp's 0600 would hide the decree from the rest of the office
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(output.data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, output.path)
+            return
+        except FileNotFoundError:
+            Path(temp).unlink(missing_ok=True)
+            if attempt == 2 or not output.path.parent.is_dir():
+                raise
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Remove temporary files of `path` that builds stopped midway left behind."""
+    now = time.time()
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if now - stale.lstat().st_mtime > STALE_TEMP_SECONDS:
+                stale.unlink()
+        except OSError:
+            continue  # gone already, or not ours to remove
 
 
 def _mode_for(path: Path) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
+import signal
 import sys
 import time
 from collections import Counter
@@ -19,6 +19,7 @@ from generator.build import FORMATS, Output, write_atomically
 from generator.cli_text import ParserIndonesia, UsageError, bilangan_bulat
 from generator.context import VERSIONS
 from generator.diagnostics import Diagnostic, PlanError
+from generator.files import UnreadableFile, write_reason
 from generator.isian import ringkas_isian
 from generator.jdih import NAMA_BERKAS
 from generator.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
@@ -164,20 +165,25 @@ def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str | int:
             print(f"  {name.capitalize()} {exc}.", file=out)
 
 
-_OS_ERRORS = {errno.EACCES: "tidak ada izin menulis di sana", errno.EPERM: "tidak diizinkan",
-              errno.ENOSPC: "disk penuh", errno.EROFS: "disk hanya dapat dibaca",
-              errno.ENAMETOOLONG: "nama berkas terlalu panjang",
-              errno.ENOTDIR: "salah satu foldernya adalah berkas",
-              errno.EEXIST: "salah satu foldernya adalah berkas"}
-"""Why a file cannot be written, in the user's words; others keep the system's text."""
-
-
 def _target_problem(target: Path, overwrite: bool) -> str | None:
     """Why the plan cannot be written to `target`, checked before anything is asked."""
-    if target.is_dir():
-        return f"{target} adalah folder; tulis nama berkasnya, mis. {target / 'rencana.yaml'}"
-    if target.exists() and not overwrite:
-        return f"{target} sudah ada; pakai --timpa untuk menimpanya"
+    try:
+        if target.is_dir():
+            return (f"{target} adalah folder; tulis nama berkasnya, mis. "
+                    f"{target / 'rencana.yaml'}")
+        if target.exists() and not overwrite:
+            return f"{target} sudah ada; pakai --timpa untuk menimpanya"
+    except OSError as exc:
+        return f"{target} tidak dapat ditulis: {write_reason(exc)}"
+    return None
+
+
+def _write_plan(target: Path, text: str) -> str | None:
+    """Write a plan whole or not at all; why not, in the user's words."""
+    try:
+        write_atomically(Output(target, text.encode("utf-8")))
+    except OSError as exc:
+        return f"{target} tidak dapat ditulis: {write_reason(exc)}"
     return None
 
 
@@ -223,13 +229,10 @@ def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int
     if problem := _target_problem(target, args.timpa):
         print(f"zi new: {problem}", file=err)
         return 1
-    try:
-        write_atomically(Output(target, draft_plan(answers).encode("utf-8")))
-        write_schema_beside(target)
-    except OSError as exc:
-        reason = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
-        print(f"zi new: {target} tidak dapat ditulis: {reason}", file=err)
+    if problem := _write_plan(target, draft_plan(answers)):
+        print(f"zi new: {problem}", file=err)
         return 1
+    write_schema_beside(target)  # a folder it cannot be written to only loses the hints
     print(f"ditulis: {target}", file=out)
     print(f"Lanjutkan: ganti setiap '(tulis …)' dan isi sub-tim, lalu `zi check {target}` dan "
           f"`zi build {target}`.", file=out)
@@ -252,6 +255,8 @@ def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None)
 
 def _schema_beside(plan: Path, out: TextIO) -> None:
     """Give a plan copied alone to a folder the schema its first line names, for VS Code."""
+    if not plan.is_file():  # a FIFO or a device is never opened: reading it would block
+        return
     if written := write_schema_beside(plan):
         print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
 
@@ -370,49 +375,39 @@ def _first_reason(result: Hasil) -> str:
 def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
            jobs: int, templates: Path | None, report, out: TextIO) -> int:
     """Build, then rebuild what changed on every save, with workers that stay warm."""
-    from concurrent.futures import ProcessPoolExecutor
-
     from generator.batch import forget_shared_inputs
-    from generator.pantau import ignore_interrupt, pantau
+    from generator.pantau import pantau
+    from generator.pekerja import new_pool, stop_pool
 
     force = args.force
-
-    def workers() -> ProcessPoolExecutor | None:
-        return ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupt) \
-            if jobs > 1 else None
-
-    pool = workers()
+    pool = new_pool(jobs)  # warm workers, even one: a crash costs a round, not the watch
 
     def changed_only(result: Hasil) -> None:
         if result.status != "dilewati":
             report(result)
 
-    def build() -> None:
+    def build() -> dict[str, str]:
         nonlocal force, pool
         start = time.perf_counter()
         forget_shared_inputs()  # a template may have been edited since the last build
         plans = collect(args.plans)
-
-        def round_() -> list[Hasil]:
-            return build_many(plans, Path(args.output), formats, versions, jobs, force,
-                              changed_only, templates, pool, args.nama_berkas)
-
-        results = round_()
-        if pool is not None and any(r.pekerja_mati for r in results):
-            pool.shutdown(cancel_futures=True)  # a worker died: the next save gets fresh ones
-            pool = workers()
+        results = build_many(plans, Path(args.output), formats, versions, jobs, force,
+                             changed_only, templates, pool, args.nama_berkas)
+        if any(r.pekerja_mati for r in results):
+            stop_pool(pool)  # a worker died: the next save gets fresh ones
+            pool = new_pool(jobs)
         force = False
         seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
         _summary(results, {str(p) for p in plans}, out,
                  f"[{time.strftime('%H:%M:%S')}, {seconds} detik] ")
         out.flush()
+        return dict(r.logo for r in results if r.logo)
 
     try:
         return pantau(args.plans, build, lambda line: print(line, file=out, flush=True),
                       templates)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        stop_pool(pool)
 
 
 def _build_with_progress(plans, args, formats, versions, jobs, report,
@@ -450,11 +445,26 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     target = Path(args.output) if args.output else nama_baru(source, checked.plan.tahun,
                                                               args.tahun)
-    if target.resolve() == source.resolve() or (target.exists() and not args.timpa):
-        print(f"zi rollover: {target} sudah ada; pakai -o untuk nama lain atau --timpa", file=err)
+    if os.path.realpath(target) == os.path.realpath(source):
+        print(f"zi rollover: {target} adalah rencana {args.plan} sendiri; pakai -o untuk nama "
+              "lain", file=err)
         return 1
-    result = rollover(source, args.tahun)
-    write_atomically(Output(target, result.teks.encode("utf-8")))
+    if problem := _target_problem(target, args.timpa):
+        print(f"zi rollover: {problem.replace('--timpa', '-o untuk nama lain atau --timpa')}",
+              file=err)
+        return 1
+    try:
+        result = rollover(source, args.tahun)
+    except PlanError as exc:  # the plan changed since it was checked
+        _report(exc.diagnostics, err)
+        return 1
+    except (UnreadableFile, UnicodeDecodeError) as exc:  # changed since it was checked
+        reason = exc.reason if isinstance(exc, UnreadableFile) else "bukan teks UTF-8"
+        print(f"zi rollover: {args.plan} berubah sejak diperiksa: berkas {reason}", file=err)
+        return 1
+    if problem := _write_plan(target, result.teks):
+        print(f"zi rollover: {problem}", file=err)
+        return 1
     print(f"ditulis: {target} (rencana {args.tahun} dari {args.plan})", file=out)
     for line in laporan(result, str(target)):
         print(line, file=out)
@@ -504,6 +514,9 @@ def main_entry() -> None:
     without the interpreter's teardown, which after a PDF layout spends a tenth of a second
     freeing objects one by one (as multiprocessing's workers also end).
     """
+    from generator.pekerja import Dihentikan, on_terminate
+
+    signal.signal(signal.SIGTERM, on_terminate)  # `kill`: stop as on Ctrl+C, workers too
     try:
         code = main()
         sys.stdout.flush()
@@ -511,11 +524,13 @@ def main_entry() -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
-    except KeyboardInterrupt:  # commands that do not stop on Ctrl+C themselves
+    except KeyboardInterrupt as exc:  # commands that do not stop on Ctrl+C themselves
+        stopped = isinstance(exc, Dihentikan)
         try:
             sys.stdout.flush()
-            print("\nzi: dibatalkan (Ctrl+C).", file=sys.stderr, flush=True)
+            print("\nzi: dihentikan (SIGTERM)." if stopped else "\nzi: dibatalkan (Ctrl+C).",
+                  file=sys.stderr, flush=True)
         except OSError:
             pass
-        code = 130
+        code = 143 if stopped else 130
     os._exit(code)

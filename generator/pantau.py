@@ -9,24 +9,21 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from generator.batch import collect, logo_file
+from generator.batch import collect, logo_state
 from generator.resources import TEMPLATE_FILES
 
 Snapshot = dict[str, tuple[int, int]]
 """Modification time (ns) and size of each watched file, by path."""
+Used = Mapping[str, str]
+"""The logo files a round of builds used, each with the SHA-256 of the bytes it used."""
 
 
 def snapshot(plan_args: Iterable[str], templates: Path | None = None) -> Snapshot:
-    """The state of every plan named or found in a named folder, its logo and user templates."""
-    files = []
-    for plan in collect(plan_args):
-        files.append(plan)
-        logo = logo_file(plan)
-        if logo is not None:
-            files.append(logo)
+    """The state of every plan named or found in a named folder, and of user templates."""
+    files = list(collect(plan_args))
     if templates is not None:
         files += [templates / name for name in TEMPLATE_FILES]
     state: Snapshot = {}
@@ -39,26 +36,37 @@ def snapshot(plan_args: Iterable[str], templates: Path | None = None) -> Snapsho
     return state
 
 
-def pantau(plan_args: list[str], build: Callable[[], object], say: Callable[[str], None],
+def _logos_now(used: Used) -> dict[str, str]:
+    """What the logos a round used hold now."""
+    return {path: logo_state(Path(path)) for path in used}
+
+
+def pantau(plan_args: list[str], build: Callable[[], Used | None], say: Callable[[str], None],
            templates: Path | None = None, interval: float = 0.5,
            sleep: Callable[[float], None] | None = None) -> int:
     """Build now, then again whenever a watched file changes and stays unchanged for `interval`
-    (an editor may write a file in several steps); Ctrl+C ends it with exit code 0."""
+    (an editor may write a file in several steps); Ctrl+C ends it with exit code 0.
+
+    Plans and templates are looked at before each round, so one saved while it runs starts
+    another; the logos are those each validated plan named, compared with the very bytes the
+    round used: the last round always builds what was saved last.
+    """
     sleep = sleep or time.sleep
     try:
         seen = snapshot(plan_args, templates)
-        build()
+        used = dict(build() or {})
         say("Memantau perubahan; simpan rencana untuk membangunnya lagi, Ctrl+C untuk berhenti.")
         while True:
             sleep(interval)
             now = snapshot(plan_args, templates)
-            if now == seen:
+            logos = _logos_now(used)
+            if now == seen and logos == used:
                 continue
             sleep(interval)
-            if snapshot(plan_args, templates) != now:
+            if snapshot(plan_args, templates) != now or _logos_now(used) != logos:
                 continue  # still being written; look again at the next turn
             seen = now
-            build()
+            used = dict(build() or {})
     except KeyboardInterrupt:
         say("Berhenti memantau.")
         return 0

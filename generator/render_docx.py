@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import secrets
 import zipfile
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -14,15 +15,23 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate, InlineImage, RichText
-from jinja2 import StrictUndefined, TemplateError
+from docxtpl import DocxTemplate, RichText
+from jinja2 import BaseLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup, escape
 
 from generator.context import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
+from generator.fetch import template_roots
 from generator.inline import Runs, is_runs, plain
+from generator.limits import bounded, read_docx_template
 from generator.resources import template_file
 from generator.tabel_rencana import BarisRencana
-from generator.templat import CachedCompileEnvironment, TemplateProblem, jinja_message
+from generator.templat import (
+    CachedCompileEnvironment,
+    TemplateProblem,
+    code_message,
+    jinja_message,
+)
 
 PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
 """Portrait width and height of each paper size."""
@@ -37,6 +46,10 @@ _LEFT_HALF_STYLES = ("Autentikasi",)
 _SIGNATURE_STYLE = "Penetapan"
 _LEAD_IN_STYLES = ("Naskah ", "Butir ")
 """Styles of booklet text whose lines ending in a colon announce what follows."""
+LOGO_HEIGHT = Mm(22)
+"""The kop logo's printed height."""
+MAX_LOGOS = 20
+"""Places a template may print the logo (each is a picture the writer inserts)."""
 
 
 def _xml_text(text: str) -> Markup:
@@ -71,9 +84,16 @@ def _finalize(value: object) -> object:
     return "" if value is None else value
 
 
+class _NoOtherTemplates(BaseLoader):
+    """A DOCX template is one file: `include`, `import` and `extends` are refused."""
+
+    def get_source(self, environment, template):
+        raise SecurityError(f"templat DOCX tidak dapat menyisipkan berkas lain ('{template}')")
+
+
 def _environment() -> CachedCompileEnvironment:
     env = CachedCompileEnvironment(autoescape=True, undefined=StrictUndefined,
-                                   finalize=_finalize)
+                                   finalize=_finalize, loader=_NoOtherTemplates())
     env.filters["rt"] = rich
     return env
 
@@ -102,17 +122,27 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
         tables = [lamp.tabel or lamp for lamp in doc.lampiran
                   if lamp.jenis == "rencana_aksi" or lamp.tabel]
     path = template_file(name, templates)
-    try:
-        template = _Template(str(path))
-        logo = getattr(doc, "logo", None)
-        image = InlineImage(template, io.BytesIO(logo), height=Mm(22)) if logo else ""
-        template.render({"doc": doc, "logo": image}, _environment(), autoescape=True)
-    except TemplateError as exc:
-        raise TemplateProblem(_docx_error(path, exc)) from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TemplateProblem(f"templat {path.name} tidak dapat dibuka sebagai DOCX ({exc})") \
-            from None
-    document = template.docx
+    logo = getattr(doc, "logo", None)
+    # the template gets plain data only: the logo is a marker no plan text can guess, printed
+    # where the template wants the logo and replaced by the picture after filling
+    marker = f"ZILOGO{secrets.token_hex(16)}" if logo else ""
+    with bounded(f"templat {name}"):  # everything the template's content drives
+        template = _fill(path, name, templates, {"doc": doc, "logo": marker})
+        try:
+            data = _finish(template.docx, doc, when, name, marker, tables, sections)
+        except (TemplateProblem, MemoryError):
+            raise
+        except Exception as exc:  # a template without the styles or parts the writer adjusts
+            raise TemplateProblem(f"templat {name}: hasil pengisian tidak dapat diolah "
+                                  f"({type(exc).__name__}: {exc})") from None
+    return data
+
+
+def _finish(document, doc: Dokumen | DokumenMandiri, when: datetime, name: str, marker: str,
+            tables: list, sections: list[tuple[bool, bool]]) -> bytes:
+    """The filled template's pictures, merged cells, sections, pagination and properties."""
+    if marker:
+        _place_logo(document, marker, doc.logo, name)
     _merge_rencana_cells(document, tables)
     if isinstance(doc, Dokumen):
         _widen_labels(document, doc.lebar_label)
@@ -131,6 +161,87 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     out = io.BytesIO()
     document.save(out)
     return _stable_zip(out.getvalue(), when)
+
+
+def _fill(path: Path, name: str, templates: Path | None, context: dict) -> _Template:
+    """The template read (confined, bounded, unpacked within limits) and filled with `context`;
+    whatever goes wrong on the way is a TemplateProblem naming the template."""
+    data = read_docx_template(_checked_path(path, templates), name)
+    try:
+        template = _Template(io.BytesIO(data))
+        template.render(context, _environment(), autoescape=True)
+    except TemplateError as exc:
+        raise TemplateProblem(_docx_error(path, exc)) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateProblem(f"templat {name} tidak dapat dibuka sebagai DOCX ({exc})") \
+            from None
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: the filled XML does not parse
+        raise TemplateProblem(f"templat {name}: hasil pengisian bukan XML Word yang sah ({exc})") \
+            from None
+    except MemoryError:
+        raise  # the memory bound's own message
+    except Exception as exc:  # whatever else a template's code raises is the template's fault
+        raise TemplateProblem(f"templat {name}: {code_message(exc)}") from None
+    return template
+
+
+def _checked_path(path: Path, templates: Path | None) -> Path:
+    """The template's real path, refused unless inside the shipped or the user's folder."""
+    from generator.fetch import Refused, confined
+
+    try:
+        return confined(path, template_roots(templates))
+    except Refused:
+        raise TemplateProblem(f"templat {path.name}: berkas berada di luar folder templat "
+                              "(tautan simbolik ke tempat lain tidak dipakai)") from None
+
+
+def _place_logo(document, marker: str, logo: bytes, name: str) -> None:
+    """Each run whose text holds the marker gets the logo there, in the run's own formatting;
+    in the body, headers and footers alike, at most MAX_LOGOS times."""
+    parts = {id(document.part): document.part}
+    for section in document.sections:
+        for story in (section.header, section.first_page_header, section.even_page_header,
+                      section.footer, section.first_page_footer, section.even_page_footer):
+            if not story.is_linked_to_previous:
+                parts[id(story.part)] = story.part
+    found = [(part, text) for part in parts.values() for text in part.element.iter(qn("w:t"))
+             if text.text and marker in text.text]
+    if sum(text.text.count(marker) for _, text in found) > MAX_LOGOS:
+        raise TemplateProblem(f"templat {name}: logo dicetak lebih dari {MAX_LOGOS} kali "
+                              "(periksa perulangan di templat)")
+    for part, text in found:
+        _picture_in_run(part, text, marker, logo)
+
+
+def _picture_in_run(part, text, marker: str, logo: bytes) -> None:
+    """Split the run at each marker: text before, the picture, text after."""
+    run = text.getparent()
+    pieces = text.text.split(marker)
+    text.text = pieces[0]
+    if run.tag != qn("w:r"):
+        return
+    following = list(run)[list(run).index(text) + 1:]
+    props = run.find(qn("w:rPr"))
+    anchor = run
+    for number, piece in enumerate(pieces[1:], start=1):
+        picture = OxmlElement("w:r")
+        if props is not None:
+            picture.append(copy.deepcopy(props))
+        picture.add_drawing(part.new_pic_inline(io.BytesIO(logo), None, LOGO_HEIGHT))
+        anchor.addnext(picture)
+        after = OxmlElement("w:r")
+        if props is not None:
+            after.append(copy.deepcopy(props))
+        words = OxmlElement("w:t")
+        words.set(qn("xml:space"), "preserve")
+        words.text = piece
+        after.append(words)
+        if number == len(pieces) - 1:
+            for child in following:
+                after.append(child)  # the run's tabs and text after the marker move along
+        picture.addnext(after)
+        anchor = after
 
 
 def _sections(doc: Dokumen) -> list[tuple[bool, bool]]:

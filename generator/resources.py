@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -21,7 +22,10 @@ TEMPLATE_FILES = ("keputusan.docx", "rencana-aksi.docx", "keputusan.html", "renc
 
 
 def template_file(name: str, user_dir: Path | None = None) -> Path:
-    """A template from the user's folder when it has one, otherwise the shipped one."""
-    if user_dir is not None and (user_dir / name).is_file():
+    """A template from the user's folder when it has one, otherwise the shipped one.
+
+    Whatever stands there under that name is the user's choice (a FIFO, a folder or a symlink
+    out of the folder is refused by the writer with a message, never silently replaced)."""
+    if user_dir is not None and os.path.lexists(user_dir / name):
         return user_dir / name
     return templates_dir() / name

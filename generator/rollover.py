@@ -26,9 +26,11 @@ from typing import Any
 import yaml
 
 from generator import catalog, drafting
+from generator.files import read_regular
 from generator.model import Rencana
 from generator.roles import Role, keys_with
 from generator.validate import check_file
+from generator.yaml_source import MAX_BYTES
 
 NodePath = tuple[str | int, ...]
 """Keys and list indexes from the document root to a YAML node."""
@@ -356,7 +358,7 @@ def rollover(path: Path, tahun_baru: int) -> RolloverResult:
     plan = check_file(path).plan
     old = plan.tahun
     shift = tahun_baru - old
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_regular(path, MAX_BYTES).decode("utf-8-sig")  # the bytes just checked
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     assert root is not None  # the plan was valid, so not empty
     edits: list[tuple[int, int, str, Perubahan]] = []

@@ -12,11 +12,12 @@ from pydantic import BaseModel, ValidationError
 from generator import catalog, checks, isian, salin
 from generator.attachments import ATTACHMENT_KINDS, attachment_labels
 from generator.diagnostics import Diagnostic, PlanError, Position, field_name
+from generator.files import UnreadableFile, read_regular
 from generator.gambar import muat_logo
 from generator.model import Rencana
 from generator.official_areas import area_dimaksud
 from generator.roles import Role, marked
-from generator.yaml_source import Path, Source, read_source
+from generator.yaml_source import MAX_BYTES, Path, Source, read_source
 
 _TYPE_NAMES = {
     "string_type": "teks",
@@ -433,7 +434,14 @@ class Checked:
 
 def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     """Validate a plan and run every rule; raise PlanError (errors and warnings) on any error."""
-    source = read_file(path, shown_as)
+    name = shown_as or str(path)
+    return check_bytes(read_bytes(path, name), name, FsPath(path).parent)
+
+
+def check_bytes(raw: bytes, name: str, plan_dir: FsPath) -> Checked:
+    """Validate plan bytes already read (a build reads a plan once and fingerprints exactly the
+    bytes it validated and rendered); its logo is looked for in `plan_dir`."""
+    source = decode_source(raw, name)
     plan = validate_source(source)
     found = list(source.warnings)
     found += checks.check_plan(plan, source, list(attachment_labels(plan).values()))
@@ -441,7 +449,7 @@ def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
     logo = None
     if plan.satker.logo:
         try:
-            logo = muat_logo(FsPath(path).parent, plan.satker.logo)
+            logo = muat_logo(plan_dir, plan.satker.logo)
         except ValueError as exc:
             found.append(Diagnostic(source.file, source.where(("satker", "logo")),
                                     f"'satker.logo': {exc}"))
@@ -456,13 +464,30 @@ def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:
 
 
 def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
-    """Read a plan file's YAML; a missing or undecodable file is a PlanError."""
+    """Read a plan file's YAML; a missing, unreadable, oversized or undecodable file is a
+    PlanError (a FIFO or a device is refused before it is opened, so it cannot hang)."""
     name = shown_as or str(path)
+    return decode_source(read_bytes(path, name), name)
+
+
+def read_bytes(path: str | FsPath, name: str) -> bytes:
+    """A plan file's bytes; a missing or unreadable file is a PlanError naming it as `name`."""
     try:
-        raw = FsPath(path).read_bytes()
-    except OSError as exc:
-        reason = "tidak ada" if isinstance(exc, FileNotFoundError) else "tidak dapat dibaca"
+        raw = read_regular(path, MAX_BYTES)
+    except UnreadableFile as exc:
+        reason = exc.reason
+        if exc.kind == "terlalu-besar":
+            reason = (f"terlalu besar ({exc.reason}); rencana aksi biasanya hanya beberapa "
+                      "ratus KB")
         raise PlanError([Diagnostic(name, Position(1, 1), f"berkas {reason}")]) from None
+    return raw
+
+
+def decode_source(raw: bytes, name: str) -> Source:
+    """Plan bytes decoded and read as YAML; bytes that are not UTF-8 are a PlanError."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise PlanError([Diagnostic(name, Position(1, 1), "berkas tersimpan sebagai UTF-16 "
+                                    "(di Notepad: 'Unicode'); simpan ulang sebagai UTF-8")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -470,3 +495,10 @@ def read_file(path: str | FsPath, shown_as: str | None = None) -> Source:
         raise PlanError([Diagnostic(name, Position(line, 1), "berkas bukan teks UTF-8; simpan "
                                     "ulang sebagai UTF-8")]) from None
     return read_source(name, text)
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without its mark: every other byte of the first line is NUL."""
+    head = raw[:64]
+    return len(head) >= 4 and (head[1::2].count(0) == len(head[1::2])
+                               or head[0::2].count(0) == len(head[0::2]))

@@ -22,6 +22,18 @@ MAX_BYTES = 5 * 1024 * 1024
 """A plan is a few hundred kilobytes at most; anything larger is refused unread."""
 MAX_NODES = 500_000
 """Aliases may make a small file expand without bound; stop walking past this many nodes."""
+MAX_DEPTH = 100
+"""Lists and mappings inside each other, at most; a real plan uses about 12 levels."""
+MAX_DIGITS = 100
+"""Digits of a whole number, at most; a NIP has 18, Python refuses to print 4,300."""
+_C_SAFE_DEPTH = 2_000
+"""Nesting the C composer takes safely: it recurses in C and crashed the process at about
+30,000 levels on an 8 MB stack. Below this bound the walker checks MAX_DEPTH itself."""
+_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_SELF_ALIAS = ("alias {alias} di dalam nilai {anchor} merujuk ke nilai itu sendiri, jadi isinya "
+               "tidak berujung; tulis isinya tanpa alias")
+_ANCHOR_NAME = re.compile(r"&([^\s,\[\]{}]+)")
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -81,6 +93,8 @@ _PROBLEMS = (  # (start of PyYAML's problem, Indonesian message); every problem 
      "bagian dari teks, apit seluruh teks dengan tanda kutip"),
     ("expected the node content", "nilai tidak dapat diawali tanda {char}; apit teks dengan "
      "tanda kutip"),
+    ("did not find expected node content", "nilai tidak dapat diawali tanda {char}; apit teks "
+     "dengan tanda kutip"),  # libyaml's words, when the pure parser cannot say more
     ("expected ',' or ']'", "daftar dalam kurung siku [...] tidak ditutup dengan ']'"),
     ("expected ',' or '}'", "pemetaan dalam kurung kurawal {{...}} tidak ditutup dengan '}}'"),
     ("found undefined alias", "alias (*nama) dipakai tetapi jangkarnya (&nama) tidak ada; bila "
@@ -208,6 +222,37 @@ class Source:
                                         kode=code))
 
 
+def _too_deep() -> str:
+    return (f"daftar dan pemetaan bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat); "
+            "rencana aksi hanya perlu belasan tingkat: periksa kurung '[' dan '{' serta tanda "
+            "'-' yang berderet, atau alias (*) yang bertumpuk")
+
+
+def _deep_nesting(text: str, lines: list[str]) -> Position | None:
+    """Where nesting first goes past MAX_DEPTH, found before the recursive composer sees the
+    text; None when it does not, or when the composer may safely find out itself.
+
+    Each level of nesting needs a '[' or a '{', or at most two levels a deeper column of its
+    line: when that bound is low (any real plan) the costly scan is skipped. The scan reads
+    the C parser's events, which keeps its own stack, so no nesting can crash it.
+    """
+    bound = text.count("[") + text.count("{") + 2 * max(map(len, lines), default=0) + 2
+    if bound <= _C_SAFE_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=FastSafeLoader):
+            if isinstance(event, _STARTS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _pos(event.start_mark)
+            elif isinstance(event, _ENDS):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # reading stops at the same problem before it is any deeper, and says so
+    return None
+
+
 def _pos(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
@@ -244,8 +289,12 @@ def _detailed_error(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
     """The pure-Python parser names the offending character; ask it once something failed."""
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as detailed:
+    except yaml.MarkedYAMLError as detailed:
         return detailed
+    except yaml.YAMLError:  # a control character further on: the first problem is the one
+        return exc
+    except RecursionError:  # it recurses in Python; the nesting before the problem is bounded
+        return exc
     return exc
 
 
@@ -256,6 +305,10 @@ def read_source(file: str, text: str) -> Source:
         limit = MAX_BYTES // 1024 // 1024
         source.error(Position(1, 1), f"berkas terlalu besar (lebih dari {limit} MB); rencana "
                      "aksi biasanya hanya beberapa ratus KB")
+        return source
+    lines = text.splitlines()
+    if (deep := _deep_nesting(text, lines)) is not None:
+        source.error(deep, _too_deep())
         return source
     try:
         node = yaml.compose(text, Loader=FastSafeLoader)
@@ -272,9 +325,11 @@ def read_source(file: str, text: str) -> Source:
     if node is None:
         source.error(Position(1, 1), "berkas kosong: tidak ada isi rencana aksi")
         return source
-    walker = _Walker(source, text.splitlines())
+    walker = _Walker(source, lines)
     data = walker.value(node, ())
     source.data = None if walker.broken else data
+    if source.data is None and not source.errors:  # only spaces YAML does not count as spaces
+        source.error(Position(1, 1), "berkas kosong: tidak ada isi rencana aksi")
     if _ANCHOR.search(text):
         _anchor_warnings(source, text)
     return source
@@ -328,7 +383,10 @@ def _nbsp_errors(source: Source, text: str, last: int | None) -> bool:
 
 def _tokens(text: str) -> list[yaml.Token]:
     """The tokens PyYAML's scanner made before it failed, for a closer look at the cause."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError:  # a control character anywhere stops the pure reader at once
+        return []
     tokens: list[yaml.Token] = []
     try:
         while loader.check_token():
@@ -450,35 +508,90 @@ def _flow_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark,
 
 
 class _Walker:
-    """Turns composed YAML nodes into plain values while recording positions."""
+    """Turns composed YAML nodes into plain values while recording positions.
+
+    The walk keeps its own stack instead of recursing, so no nesting can exhaust Python's
+    recursion; it stops at MAX_DEPTH levels, at a value that contains itself through an alias,
+    and after MAX_NODES values, each with one positioned message.
+    """
 
     def __init__(self, source: Source, lines: list[str]):
         self.source = source
         self.lines = lines
         self.constructor = yaml.SafeLoader("")
         self.count = 0
+        """Values visited, aliases counted each time they are used."""
         self.stopped = False
+        """The walk was cut short (too many values, too deep): the rest is not visited."""
         self.broken = False
-        """A non-breaking space indents a key: nesting is wrong, so the values are not checked."""
+        """The values are not checked against the model: a non-breaking space indents a key
+        (the nesting is wrong), or the walk was cut short."""
 
-    def value(self, node: yaml.Node, path: Path) -> Any:
+    def value(self, root: yaml.Node, path: Path) -> Any:
         """The plain value of a node; collections with unusual tags are refused."""
+        holder: list[Any] = [None]
+        open_nodes: set[int] = set()
+        stack: list[tuple[yaml.Node | None, Path, Any, Any, int]] = [(root, path, holder, 0, 0)]
+        while stack:
+            node, path, parent, slot, depth = stack.pop()
+            if node is None:  # leaving the collection whose id is `slot`
+                open_nodes.discard(slot)
+                continue
+            parent[slot] = self._visit(node, path, depth, open_nodes, stack)
+            if self.stopped:
+                break
+        return holder[0]
+
+    def _visit(self, node: yaml.Node, path: Path, depth: int, open_nodes: set[int],
+               stack: list[tuple[yaml.Node | None, Path, Any, Any, int]]) -> Any:
+        """One node's value; a collection comes back empty, its items pushed on `stack`."""
         self.count += 1
         if self.count > MAX_NODES:
-            if not self.stopped:
-                self.stopped = True
-                self.source.error(_pos(node.start_mark), "berkas terlalu besar atau memakai "
-                                  "alias (*) berulang-ulang; isi rencana aksi tanpa alias")
+            self._stop(node, "berkas terlalu besar atau memakai alias (*) berulang-ulang; isi "
+                       "rencana aksi tanpa alias")
             return None
         self.source.values.setdefault(path, _pos(node.start_mark))
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in _COLLECTION_TAGS:
             self._refuse_tag(node, path)
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, in_list=bool(path) and isinstance(path[-1], int))
+        if id(node) in open_nodes:
+            self.source.refused.add(path)
+            self.source.error(_pos(node.start_mark), self._self_alias(node))
+            self.broken = True
+            return None
+        if depth >= MAX_DEPTH:
+            self._stop(node, _too_deep())
+            return None
+        open_nodes.add(id(node))
+        stack.append((None, path, None, id(node), depth))  # popped after every item
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
+            items: list[Any] = [None] * len(node.value)
+            for index in range(len(node.value) - 1, -1, -1):
+                stack.append((node.value[index], (*path, index), items, index, depth + 1))
+            return items
+        result, children = self.mapping(node, path, in_list=bool(path) and isinstance(
+            path[-1], int))
+        for key, value_node in reversed(children):
+            stack.append((value_node, (*path, key), result, key, depth + 1))
+        return result
+
+    def _self_alias(self, node: yaml.Node) -> str:
+        """The message for a value that contains itself, naming its anchor as written."""
+        mark = node.start_mark
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        found = _ANCHOR_NAME.match(line, mark.column)
+        if found is None:
+            return _SELF_ALIAS.format(alias="(*nama)", anchor="ini")
+        return _SELF_ALIAS.format(alias=f"*{found[1]}", anchor=f"&{found[1]}")
+
+    def _stop(self, node: yaml.Node, message: str) -> None:
+        """Cut the walk short with one message; the values are not checked further."""
+        if not self.stopped:
+            self.stopped = True
+            self.broken = True
+            self.source.error(_pos(node.start_mark), message)
 
     def scalar(self, node: yaml.ScalarNode, path: Path | None = None) -> Any:
         if path is not None and not node.style and node.tag == "tag:yaml.org,2002:str" \
@@ -489,7 +602,15 @@ class _Walker:
             return None
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the model, with a clear message
-        value = self.constructor.construct_object(node, deep=True)
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_DIGITS:
+            return self._refuse_value(node, path, f"angka {node.value[:20]}... terlalu panjang "
+                                      f"(lebih dari {MAX_DIGITS} digit); bila ini teks, apit "
+                                      "dengan tanda kutip")
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            return self._refuse_value(node, path, "nilai ini tidak dapat dibaca; bila ini teks, "
+                                      "apit dengan tanda kutip")
         if path is not None and not node.style and not isinstance(value, str):
             self.source.written[path] = node.value
         if path is not None and not node.style and isinstance(value, str):
@@ -502,6 +623,12 @@ class _Walker:
                 self.source.refused.add(path)
             return None
         return value
+
+    def _refuse_value(self, node: yaml.ScalarNode, path: Path | None, message: str) -> None:
+        """Report a value YAML cannot turn into one the model can check."""
+        self.source.error(_pos(node.start_mark), message)
+        if path is not None:
+            self.source.refused.add(path)
 
     def _without_edge_spaces(self, node: yaml.ScalarNode) -> yaml.ScalarNode:
         """The value without invisible spaces at its edges, typed again as YAML would have
@@ -544,8 +671,12 @@ class _Walker:
         self.source.error(_pos(node.start_mark), f"tag YAML '{tag}' tidak diizinkan; tulis "
                           "nilainya sebagai teks, angka, tanggal, daftar, atau pemetaan biasa")
 
-    def mapping(self, node: yaml.MappingNode, path: Path, in_list: bool) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path, in_list: bool
+                ) -> tuple[dict[str, Any], list[tuple[str, yaml.Node]]]:
+        """The mapping's keys checked, in a dict waiting for its values, and the value nodes
+        to visit in order."""
         result: dict[str, Any] = {}
+        children: list[tuple[str, yaml.Node]] = []
         first_seen: dict[str, Position] = {}
         first_key = None
         for key_node, value_node in node.value:
@@ -580,5 +711,6 @@ class _Walker:
             first_seen[key] = key_pos
             child = (*path, key)
             self.source.keys[child] = key_pos
-            result[key] = self.value(value_node, child)
-        return result
+            result[key] = None
+            children.append((key, value_node))
+        return result, children

@@ -238,7 +238,9 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary(tmp_path
 
     target = tmp_path / "keputusan-asli.docx"
     target.write_bytes(b"versi lama")
-    (tmp_path / ".keputusan-asli.docx.sisa.tmp").write_bytes(b"dari build yang dihentikan")
+    left = tmp_path / ".keputusan-asli.docx.123.sisa.tmp"
+    left.write_bytes(b"dari build yang dihentikan satu jam lalu")
+    os.utime(left, (left.stat().st_atime - 3600, left.stat().st_mtime - 3600))
 
     def interrupted(*_):
         raise KeyboardInterrupt

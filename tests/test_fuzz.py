@@ -207,18 +207,18 @@ def test_alias_bomb_is_refused_after_bounded_work(tmp_path, monkeypatch):
     plan = tmp_path / "bom.yaml"
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     visited = 0
-    walk = yaml_source._Walker.value
+    visit = yaml_source._Walker._visit
 
-    def counted(self, node, path):
+    def counted(self, *args):
         nonlocal visited
         visited += 1
-        return walk(self, node, path)
+        return visit(self, *args)
 
-    monkeypatch.setattr(yaml_source._Walker, "value", counted)
+    monkeypatch.setattr(yaml_source._Walker, "_visit", counted)
     with pytest.raises(PlanError) as info:
         check_file(plan, shown_as="bom.yaml")
-    # bound the work, not the time: the walk never goes far past the limit
-    assert visited <= yaml_source.MAX_NODES + 100
+    # bound the work, not the time: the walk stops right at the limit
+    assert visited == yaml_source.MAX_NODES + 1
     assert any("alias (*) berulang-ulang" in str(d) for d in info.value.diagnostics)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import multiprocessing
 import time
@@ -67,15 +68,29 @@ def test_a_file_still_being_written_is_built_once_it_settles(plan):
     assert builds[1].endswith("satker: lagi\n")  # never the half-written text
 
 
-def test_the_logo_and_user_templates_are_watched(tmp_path, plan):
-    (tmp_path / "logo.png").write_bytes(b"png")
-    text = plan.read_text(encoding="utf-8").replace("satker:\n", "satker:\n  logo: logo.png\n", 1)
-    plan.write_text(text, encoding="utf-8")
+def test_plans_and_user_templates_are_watched_by_time_and_size(tmp_path, plan):
+    (tmp_path / "logo.png").write_bytes(b"png")  # a logo is watched as the last build used it
     templates = tmp_path / "templat"
     templates.mkdir()
     (templates / "keputusan.css").write_text("p { }", encoding="utf-8")
     watched = set(snapshot([str(tmp_path)], templates))
-    assert watched == {str(plan), str(tmp_path / "logo.png"), str(templates / "keputusan.css")}
+    assert watched == {str(plan), str(templates / "keputusan.css")}
+
+
+def test_a_logo_the_build_used_is_watched_by_its_bytes(tmp_path, plan):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"lama")
+    builds = []
+
+    def build():
+        builds.append(logo.read_bytes())
+        return {str(logo): hashlib.sha256(logo.read_bytes()).hexdigest()}
+
+    def redraw():
+        logo.write_bytes(b"baru")  # same size: only the bytes tell
+
+    pantau([str(plan)], build, lambda line: None, sleep=Editor(None, redraw, None, None))
+    assert builds == [b"lama", b"baru"]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # in this process; in workers kept between rounds

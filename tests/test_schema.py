@@ -36,6 +36,7 @@ ONLY_ZI = {
     "kunci-ganda": "kunci ditulis dua kali; YAML menyimpan yang terakhir",
     "tag-python": "tag YAML yang ditolak; nilainya dibuang sebelum validasi",
     "karakter-kendali": "karakter kendali dalam teks; nilainya dibuang sebelum validasi",
+    "angka-panjang": "bilangan lebih dari 100 digit; nilainya dibuang sebelum validasi",
     # references and rules across the plan, which a schema cannot express
     "orang-tidak-ada": "kunci orang yang tidak ada di 'orang'",
     "orang-bukan-teks": "123 sebagai kunci orang: teks yang sah, orangnya tidak ada",

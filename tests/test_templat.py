@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 
 import pytest
@@ -104,3 +105,125 @@ def test_the_oldest_entries_go_when_there_are_too_many(cache, monkeypatch):
         newest = max(entries, key=lambda p: p.stat().st_mtime_ns)
         os.utime(newest, (stamp, stamp))  # distinct times even on coarse file systems
     assert len(list(cache.glob("*.jinja-code"))) == 3
+
+
+# --- an entry runs only when zi wrote it for this user and this key -------------------------
+
+SOURCE = "{{ 6 * 7 }}"
+
+
+def entry_path(cache) -> tuple[str, object]:
+    key = fresh_environment()._key(SOURCE, None, None, False)
+    return key, cache / f"{key}.jinja-code"
+
+
+def hostile_body(marker) -> bytes:
+    """Compiled code that, if ever run, leaves a marker file behind."""
+    return marshal.dumps(compile(f"open({str(marker)!r}, 'w').write('x')", "<asing>", "exec"))
+
+
+def signed(cache, key: str, body: bytes) -> bytes:
+    """An entry as zi writes it, with this cache's real key."""
+    secret = templat._cache_key(cache, create=True)
+    return templat.ENTRY_MAGIC + templat._mac(secret, key, body) + body
+
+
+def used_again(cache, monkeypatch) -> list[str]:
+    """Render SOURCE as a new process would; the sources really compiled."""
+    monkeypatch.setattr(templat, "_MEMORY", {})
+    seen = compiles(monkeypatch)
+    assert fresh_environment().from_string(SOURCE).render() == "42"
+    return seen
+
+
+def prepared(cache, monkeypatch) -> tuple[str, object]:
+    fresh_environment().from_string(SOURCE)  # makes the folder and its key
+    return entry_path(cache)
+
+
+@pytest.mark.parametrize("forge", ["wrong-mac", "old-format", "other-entry", "no-magic"])
+def test_a_forged_entry_is_never_run(cache, monkeypatch, tmp_path, forge):
+    marker = tmp_path / "dijalankan"
+    key, path = prepared(cache, monkeypatch)
+    body = hostile_body(marker)
+    if forge == "wrong-mac":
+        path.write_bytes(templat.ENTRY_MAGIC + bytes(32) + body)
+    elif forge == "old-format":
+        path.write_bytes(body)
+    elif forge == "no-magic":
+        path.write_bytes(signed(cache, key, body)[len(templat.ENTRY_MAGIC):])
+    else:  # a genuine entry of another source, renamed
+        other = "z" * 64
+        path.write_bytes(signed(cache, other, body))
+    assert used_again(cache, monkeypatch) == [SOURCE]
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+@pytest.mark.parametrize("kind", ["symlink", "group-writable", "world-writable", "fifo",
+                                  "oversized", "foreign-owner", "folder"])
+def test_an_entry_that_is_not_a_private_regular_file_is_never_run(cache, monkeypatch, tmp_path,
+                                                                   kind):
+    marker = tmp_path / "dijalankan"
+    key, path = prepared(cache, monkeypatch)
+    entry = signed(cache, key, hostile_body(marker))
+    path.unlink()
+    if kind == "symlink":
+        elsewhere = tmp_path / "di-tempat-lain"
+        elsewhere.write_bytes(entry)
+        path.symlink_to(elsewhere)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(entry)
+        if kind == "group-writable":
+            path.chmod(0o664)
+        elif kind == "world-writable":
+            path.chmod(0o646)
+        elif kind == "oversized":
+            monkeypatch.setattr(templat, "MAX_ENTRY_BYTES", len(entry) - 1)
+        elif os.getuid() != 0:
+            pytest.skip("changing a file's owner needs root")
+        else:
+            os.chown(path, 4242, 4242)
+    assert used_again(cache, monkeypatch) == [SOURCE]
+    assert not marker.exists()
+
+
+def test_a_valid_entry_is_still_used(cache, monkeypatch):
+    prepared(cache, monkeypatch)
+    assert used_again(cache, monkeypatch) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+@pytest.mark.parametrize("kind", ["readable", "symlink", "short"])
+def test_a_key_others_could_know_or_change_is_replaced(cache, monkeypatch, tmp_path, kind):
+    marker = tmp_path / "dijalankan"
+    key, path = prepared(cache, monkeypatch)
+    key_file = cache / templat.KEY_FILE
+    known = key_file.read_bytes()
+    path.write_bytes(signed(cache, key, hostile_body(marker)))  # signed with the known key
+    if kind == "readable":
+        key_file.chmod(0o644)
+    elif kind == "symlink":
+        outside = tmp_path / "kunci-luar"
+        outside.write_bytes(known)
+        outside.chmod(0o600)
+        key_file.unlink()
+        key_file.symlink_to(outside)
+    else:
+        key_file.write_bytes(known[:16])
+    monkeypatch.setattr(templat, "_KEYS", {})
+    assert used_again(cache, monkeypatch) == [SOURCE]
+    assert not marker.exists()
+    assert not key_file.is_symlink() and key_file.read_bytes() != known
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert used_again(cache, monkeypatch) == []  # the fresh key's entry is used
+
+
+def test_the_key_is_private(cache):
+    fresh_environment().from_string(SOURCE)
+    assert (cache / templat.KEY_FILE).stat().st_mode & 0o777 == 0o600
+    assert len((cache / templat.KEY_FILE).read_bytes()) == templat.KEY_BYTES
