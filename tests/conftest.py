@@ -17,7 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from generator.templat import CACHE_ENV
+from generator.writers.templating import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -101,7 +101,7 @@ def in_order(haystack: str, needles: list[str]) -> list[str]:
 @pytest.fixture(scope="session")
 def example_outputs(tmp_path_factory) -> dict[str, bytes]:
     """The four files of the Kutai Timur plan, keyed 'asli.docx', 'salinan.pdf', ..."""
-    from generator.build import render_plan
+    from generator.output.build import render_plan
 
     out = tmp_path_factory.mktemp("out")
     return {o.path.name.removeprefix("keputusan-"): o.data for o in render_plan(EXAMPLE, out)}

@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator import buklet, context, inline, tabel_rencana
+from generator.document import action_table, booklet, decree
+from generator.text import inline
 
-DOCUMENT_MODULES = (context, buklet, tabel_rencana, inline)
+DOCUMENT_MODULES = (decree, booklet, action_table, inline)
 """Where the document's dataclasses live."""
 
 
@@ -82,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     """Save the document a plan makes: `python -m tests.documents PLAN VERSI|mandiri OUT.json`."""
     import sys
 
-    from generator.context import build_document, build_mandiri
-    from generator.validate import check_file
+    from generator.document.decree import build_document, build_mandiri
+    from generator.rules import check_file
 
     plan_file, versi, out = argv if argv is not None else sys.argv[1:]
     checked = check_file(plan_file)

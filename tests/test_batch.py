@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import batch
-from generator.batch import (
+from generator.cli import main
+from generator.output import batch
+from generator.output.batch import (
     STAMP,
     Bagian,
     build_many,
@@ -24,8 +25,7 @@ from generator.batch import (
     share,
     up_to_date,
 )
-from generator.build import Target
-from generator.cli import main
+from generator.output.build import Target
 from tests.conftest import FIXTURES, ROOT
 
 FORMATS, VERSIONS = ("docx",), ("asli",)
@@ -84,7 +84,7 @@ def test_a_changed_template_rebuilds(tmp_path, monkeypatch):
     plans = collect([str(folder)])
     out_dir = tmp_path / "out"
     build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
-    from generator import batch
+    from generator.output import batch
 
     monkeypatch.setattr(batch, "_shared_inputs", lambda user=None: "templat lain")
     assert not up_to_date(plans[0], out_dir, FORMATS, VERSIONS)

@@ -11,8 +11,8 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.build import render_plan
-from generator.naskah import parse_narrative
+from generator.output.build import render_plan
+from generator.text.narrative import parse_narrative
 from tests.conftest import (
     FIXTURES,
     PLANS,

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import drafting, indonesian
-from generator.context import build_document
-from generator.render_text import render_text
-from generator.validate import check_file
+from generator.document.decree import build_document
+from generator.rules import check_file, drafting
+from generator.text import indonesian
+from generator.writers.text_writer import render_text
 from tests.conftest import FIXTURES
 
 CASES = sorted((FIXTURES / "body").glob("*.yaml"))

@@ -9,11 +9,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.build import render_checked
-from generator.checks import langkah_paths
-from generator.inline import parse, plain
-from generator.jadwal import step_months
-from generator.validate import check_file
+from generator.output.build import render_checked
+from generator.plan.schedule import step_months
+from generator.rules import check_file
+from generator.rules.decree_body import langkah_paths
+from generator.text.inline import parse, plain
 from tests.conftest import PLANS, docx_table_rows, docx_text, in_order, pdf_text, squash
 
 EXAMPLES = sorted(PLANS.glob("*.yaml"))

@@ -10,12 +10,12 @@ from collections import Counter
 import pytest
 import yaml
 
-from generator.build import render_checked
 from generator.cli import main
-from generator.isian import level_word
-from generator.new_plan import Jawaban, draft_plan, nama_berkas
-from generator.official_areas import area_resmi
-from generator.validate import check_file
+from generator.cli.new_plan import Jawaban, draft_plan, nama_berkas
+from generator.output.build import render_checked
+from generator.reference.official_areas import area_resmi
+from generator.rules import check_file
+from generator.rules.unfinished import level_word
 from tests.conftest import ROOT
 from tests.terminal import Terminal as Pty
 

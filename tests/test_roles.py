@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.model import Rencana
-from generator.roles import Role, every_string, keys_with, marked, prose, role_of
-from generator.yaml_source import read_source
+from generator.plan.model import Rencana
+from generator.plan.roles import Role, every_string, keys_with, marked, prose, role_of
+from generator.source.yaml_reader import read_source
 from tests.conftest import EXAMPLE
 
 

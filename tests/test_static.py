@@ -33,7 +33,7 @@ def test_mypy_catches_an_unchecked_keputusan(tmp_path):
     """The strictness the project relies on: the optional decree read without narrowing."""
     probe = tmp_path / "probe.py"
     probe.write_text(
-        "from generator.model import Rencana, RencanaKeputusan, has_keputusan\n\n\n"
+        "from generator.plan.model import Rencana, RencanaKeputusan, has_keputusan\n\n\n"
         "def unchecked(plan: Rencana) -> int:\n"
         "    return plan.keputusan.tahun\n\n\n"
         "def checked(plan: Rencana) -> int:\n"

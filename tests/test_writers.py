@@ -24,11 +24,11 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from pypdf import PdfReader
 
-from generator.context import LABEL_CM, Dokumen
-from generator.render_docx import render_docx
-from generator.render_html import render_html, render_pdf
-from generator.render_text import render_text
-from generator.resources import templates_dir
+from generator.document.decree import LABEL_CM, Dokumen
+from generator.writers.docx_writer import render_docx
+from generator.writers.html_writer import render_html, render_pdf
+from generator.writers.resources import templates_dir
+from generator.writers.text_writer import render_text
 from tests.conftest import FIXTURES
 from tests.documents import read_document
 

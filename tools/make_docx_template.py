@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from generator.tabel_rencana import table_columns
+from generator.document.action_table import table_columns
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "keputusan.docx"
 OUT_MANDIRI = OUT.with_name("rencana-aksi.docx")
