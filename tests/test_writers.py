@@ -24,9 +24,10 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from pypdf import PdfReader
 
-from generator.document.decree import LABEL_CM, Dokumen
+from generator.document.decree import Dokumen
 from generator.writers.docx_writer import render_docx
 from generator.writers.html_writer import render_html, render_pdf
+from generator.writers.layout import LABEL_CM, label_width
 from generator.writers.resources import templates_dir
 from generator.writers.text_writer import render_text
 from tests.conftest import FIXTURES
@@ -127,17 +128,17 @@ def test_long_diktum_words_widen_the_label_column(docx_files):
     """'KEDUA PULUH DUA' does not fit 3.2 cm: the colon and the text move right by the
     difference, in the DOCX styles and in the HTML's label cell."""
     wide = document("diktum-22-asli")
-    assert wide.lebar_label > LABEL_CM
-    extra = Cm(wide.lebar_label - LABEL_CM)
+    assert label_width(wide) > LABEL_CM
+    extra = Cm(label_width(wide) - LABEL_CM)
     for style in ("Butir", "Diktum"):
         wide_indent, wide_tabs = _style_indent(docx_files["diktum-22-asli"], style)
         usual_indent, usual_tabs = _style_indent(docx_files["kolom-6-salinan"], style)
         moved = [wide_indent - usual_indent] + [w - u for w, u in zip(wide_tabs, usual_tabs,
                                                                       strict=True)]
         assert all(abs(shift - extra) <= TWIP for shift in moved), (style, moved, extra)
-    assert f"td.label {{ width: {wide.lebar_label}cm; }}" in render_html(wide, WHEN)
+    assert f"td.label {{ width: {label_width(wide)}cm; }}" in render_html(wide, WHEN)
     usual = document("kolom-6-salinan")
-    assert usual.lebar_label == LABEL_CM
+    assert label_width(usual) == LABEL_CM
     assert f"td.label {{ width: {LABEL_CM}cm; }}" in render_html(usual, WHEN)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from generator.document.action_table import (
     BarisRencana,
@@ -88,30 +89,81 @@ class BarisTim:
 
 
 @dataclass(frozen=True)
-class Lampiran:
-    """One attachment: header block, title, its table, and the signature."""
+class LampiranRencanaAksi:
+    """The Rencana Aksi table with its title: an attachment, a table inside a booklet chapter,
+    or a standalone Rencana Aksi."""
 
-    jenis: str
-    """'rencana_aksi' (the action-plan table) or 'tim' (the team table)."""
-    mendatar: bool
-    """True when its table is too wide for portrait: the attachment goes on landscape pages."""
+    jenis: ClassVar[str] = "rencana_aksi"
+    """The tag templates tell attachments apart by."""
+    mendatar: ClassVar[bool] = True
+    """Too wide for portrait: on landscape pages."""
     kepala: KepalaLampiran | None
-    """The header block (none for a standalone Rencana Aksi)."""
+    """The header block (none inside a chapter or for a standalone Rencana Aksi)."""
     judul: tuple[Runs, ...]
-    """The attachment's own title lines, in capitals, with their italics."""
-    kolom: tuple[Kolom, ...] = ()
-    """Table columns (rencana_aksi)."""
-    kepala_tabel: tuple[tuple[SelKepala, ...], ...] = ()
-    """Header rows above the column numbers, with their spans (rencana_aksi)."""
-    tata_letak: int = 0
-    """The column set of the Rencana Aksi table: 7, 6 or 18."""
-    baris: tuple[BarisRencana | BarisTim, ...] = ()
-    """Table rows: BarisRencana or BarisTim."""
-    blok: tuple[Blok, ...] = ()
-    """The booklet's blocks (rencana_kerja)."""
-    tabel: Lampiran | None = None
-    """The Rencana Aksi table printed inside a chapter (rencana_kerja), with its title; its
-    place is the booklet's 'rencana_aksi' block, between 'mendatar' and 'tegak'."""
+    """The title lines, in capitals, with their italics."""
+    kolom: tuple[Kolom, ...]
+    """Table columns."""
+    kepala_tabel: tuple[tuple[SelKepala, ...], ...]
+    """Header rows above the column numbers, with their spans."""
+    tata_letak: int
+    """The column set: 7, 6 or 18."""
+    baris: tuple[BarisRencana, ...]
+    """Table rows."""
+    blok: ClassVar[tuple[Blok, ...]] = ()
+    """Templates made for one attachment class read these of every attachment: empty here."""
+    tabel: ClassVar[None] = None
+
+
+@dataclass(frozen=True)
+class LampiranRencanaKerja:
+    """The Rencana Kerja booklet as an attachment."""
+
+    jenis: ClassVar[str] = "rencana_kerja"
+    """The tag templates tell attachments apart by."""
+    mendatar: ClassVar[bool] = False
+    """Portrait, but for the pages of a table inside a chapter."""
+    kepala: KepalaLampiran
+    """The header block."""
+    judul: tuple[Runs, ...]
+    """The booklet's title lines, in capitals, with their italics."""
+    blok: tuple[Blok, ...]
+    """The booklet's blocks."""
+    tabel: LampiranRencanaAksi | None = None
+    """The Rencana Aksi table printed inside a chapter, with its title; its place is the
+    booklet's 'rencana_aksi' block, between 'mendatar' and 'tegak'."""
+    kolom: ClassVar[tuple[Kolom, ...]] = ()
+    """Templates made for one attachment class read these of every attachment: empty here."""
+    kepala_tabel: ClassVar[tuple[tuple[SelKepala, ...], ...]] = ()
+    tata_letak: ClassVar[int] = 0
+    baris: ClassVar[tuple[BarisRencana | BarisTim, ...]] = ()
+
+
+@dataclass(frozen=True)
+class LampiranTim:
+    """The Susunan dan Personalia table as an attachment."""
+
+    jenis: ClassVar[str] = "tim"
+    """The tag templates tell attachments apart by."""
+    mendatar: ClassVar[bool] = False
+    """Portrait."""
+    kepala: KepalaLampiran
+    """The header block."""
+    judul: tuple[Runs, ...]
+    """The title lines, in capitals."""
+    baris: tuple[BarisTim, ...]
+    """Table rows."""
+    kolom: ClassVar[tuple[Kolom, ...]] = ()
+    """Templates made for one attachment class read these of every attachment: empty here."""
+    kepala_tabel: ClassVar[tuple[tuple[SelKepala, ...], ...]] = ()
+    tata_letak: ClassVar[int] = 0
+    blok: ClassVar[tuple[Blok, ...]] = ()
+    tabel: ClassVar[None] = None
+
+
+Lampiran = LampiranRencanaAksi | LampiranRencanaKerja | LampiranTim
+"""One attachment, told apart by its class (and, in templates, by `jenis`). Each kind holds
+its own fields only; the fields of the other kinds, which the shipped and users' templates
+read of every attachment (`lampiran.tata_letak`, `lampiran.tabel`), answer empty."""
 
 
 @dataclass(frozen=True)
@@ -144,8 +196,6 @@ class Dokumen:
     """The full title in capitals, ending with '.'."""
     diktum: tuple[Item, ...]
     """KESATU, KEDUA, ..."""
-    lebar_label: float
-    """Width in cm of the label column (Menimbang, KESATU, ...): wider for 'KEDUA PULUH SATU'."""
     penetapan: Penetapan
     """Place, date and signature."""
     autentikasi: Autentikasi | None
@@ -257,27 +307,15 @@ def _tim_rows(plan: Rencana, office: Satuan) -> list[BarisTim]:
     return rows
 
 
-LABEL_CM = 3.2
-"""The label column fits 'Menimbang', 'Menetapkan' and diktum words up to 'KEDUA BELAS'."""
-
-
-def label_width(labels: list[str]) -> float:
-    """The label column's width in cm: 3.2, or wider for long diktum words (12 pt capitals)."""
-    longest = max((len(label) for label in labels), default=0)
-    return max(LABEL_CM, round(0.28 * longest + 0.3, 1))
-
-
 def _rencana_lampiran(plan: Rencana, office: Satuan,
-                      kepala: KepalaLampiran | None) -> Lampiran:
+                      kepala: KepalaLampiran | None) -> LampiranRencanaAksi:
     """The Rencana Aksi table with its title, as an attachment or on its own."""
     rencana = plan.rencana_aksi
     assert rencana is not None
     judul = rencana.judul or (
         f"Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
     kolom = table_columns(rencana.kolom)
-    return Lampiran(
-        jenis="rencana_aksi",
-        mendatar=True,
+    return LampiranRencanaAksi(
         kepala=kepala,
         judul=(parse(judul.upper()),),
         kolom=kolom,
@@ -299,7 +337,7 @@ class DokumenMandiri:
     """'f4' or 'a4'."""
     huruf: str
     """'arial' or 'bookman'."""
-    tabel: Lampiran
+    tabel: LampiranRencanaAksi
     """The title and the table (no attachment header)."""
     tempat_tanggal: str
     """'Tana Paser, 9 September 2025'."""
@@ -356,9 +394,7 @@ def build_document(plan: Rencana, versi: str,
             assert plan.rencana_kerja is not None  # attachment_labels names those there
             judul = plan.rencana_kerja.judul or (
                 f"Rencana Kerja Pembangunan Zona Integritas {office.singkat} Tahun {plan.tahun}")
-            attachments.append(Lampiran(
-                jenis="rencana_kerja",
-                mendatar=False,
+            attachments.append(LampiranRencanaKerja(
                 kepala=kepala,
                 judul=(parse(judul.upper()),),
                 blok=booklet_blocks(plan, office.singkat, office.wilayah, judul),
@@ -366,9 +402,7 @@ def build_document(plan: Rencana, versi: str,
             ))
         else:
             assert plan.tim is not None
-            attachments.append(Lampiran(
-                jenis="tim",
-                mendatar=False,
+            attachments.append(LampiranTim(
                 kepala=kepala,
                 judul=(parse((plan.tim.judul or "Susunan dan Personalia").upper()),),
                 baris=tuple(_tim_rows(plan, office)),
@@ -394,7 +428,6 @@ def build_document(plan: Rencana, versi: str,
         mengingat=_items(bases, [f"{i}." for i in range(1, len(bases) + 1)]),
         menetapkan=parse(f"{title} TENTANG {tentang}."),
         diktum=tuple(diktum),
-        lebar_label=label_width([item.label for item in diktum]),
         penetapan=_penetapan(plan, office, salinan),
         autentikasi=_autentikasi(plan, office) if salinan else None,
         lampiran=tuple(attachments),

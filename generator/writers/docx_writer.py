@@ -21,9 +21,15 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup, escape
 
 from generator.document.action_table import BarisRencana
-from generator.document.decree import LABEL_CM, Dokumen, DokumenMandiri, Lampiran
+from generator.document.decree import (
+    Dokumen,
+    DokumenMandiri,
+    LampiranRencanaAksi,
+    LampiranRencanaKerja,
+)
 from generator.text.inline import Runs, is_runs, plain
 from generator.writers.fetch import template_roots
+from generator.writers.layout import LABEL_CM, label_width, merged_cells
 from generator.writers.limits import bounded, read_docx_template
 from generator.writers.problem import TemplateProblem
 from generator.writers.resources import template_file
@@ -115,8 +121,7 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
         name, tables, sections = "rencana-aksi.docx", [doc.tabel], [(True, True)]
     else:
         name, sections = "keputusan.docx", _sections(doc)
-        tables = [lamp.tabel or lamp for lamp in doc.lampiran
-                  if lamp.jenis == "rencana_aksi" or lamp.tabel]
+        tables = _rencana_tables(doc)
     path = template_file(name, templates)
     logo = getattr(doc, "logo", None)
     # the template gets plain data only: the logo is a marker no plan text can guess, printed
@@ -141,7 +146,7 @@ def _finish(document, doc: Dokumen | DokumenMandiri, when: datetime, name: str, 
         _place_logo(document, marker, doc.logo, name)
     _merge_rencana_cells(document, tables)
     if isinstance(doc, Dokumen):
-        _widen_labels(document, doc.lebar_label)
+        _widen_labels(document, label_width(doc))
     _set_sections(document, doc.kertas, sections)
     styles = {style.style_id: style.name for style in document.styles}
     _keep_together(document, styles)
@@ -157,6 +162,17 @@ def _finish(document, doc: Dokumen | DokumenMandiri, when: datetime, name: str, 
     out = io.BytesIO()
     document.save(out)
     return _stable_zip(out.getvalue(), when)
+
+
+def _rencana_tables(doc: Dokumen) -> list[LampiranRencanaAksi]:
+    """The Rencana Aksi tables in print order: an attachment's, or the one inside a chapter."""
+    found = []
+    for lamp in doc.lampiran:
+        if isinstance(lamp, LampiranRencanaAksi):
+            found.append(lamp)
+        elif isinstance(lamp, LampiranRencanaKerja) and lamp.tabel is not None:
+            found.append(lamp.tabel)
+    return found
 
 
 def _fill(path: Path, name: str, templates: Path | None, context: dict) -> _Template:
@@ -246,7 +262,7 @@ def _sections(doc: Dokumen) -> list[tuple[bool, bool]]:
     sections = [(False, True)]
     for lamp in doc.lampiran:
         sections.append((lamp.mendatar, True))
-        for blok in lamp.blok:
+        for blok in lamp.blok if isinstance(lamp, LampiranRencanaKerja) else ():
             if blok.jenis in ("mendatar", "tegak"):
                 sections.append((blok.jenis == "mendatar", False))
     return sections
@@ -298,7 +314,7 @@ def _tables_by_caption(document, caption: str) -> list:
     return found
 
 
-def _merge_rencana_cells(document, attachments: list[Lampiran]) -> None:
+def _merge_rencana_cells(document, attachments: list[LampiranRencanaAksi]) -> None:
     """Merge komponen, indikator and penanggung jawab cells over the rows they span."""
     tables = _tables_by_caption(document, "rencana_aksi_")
     if len(tables) != len(attachments):
@@ -312,11 +328,7 @@ def _merge_rencana_cells(document, attachments: list[Lampiran]) -> None:
             if not isinstance(row, BarisRencana) or row.jenis != "langkah":
                 continue
             cells = tr.tc_lst
-            spans = [(0, row.komponen_rentang), (1, row.komponen_rentang),
-                     (2, row.indikator_rentang)]
-            if lampiran.tata_letak == 18:
-                spans.append((len(cells) - 1, row.pj_rentang))
-            for index, span in spans:
+            for index, span in merged_cells(row, lampiran.tata_letak, len(cells)):
                 if span == 1:
                     continue
                 cells[index].vMerge = "restart" if span else "continue"

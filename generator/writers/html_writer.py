@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from generator.document.decree import Dokumen, DokumenMandiri
 from generator.text.inline import is_runs, plain
 from generator.writers.fetch import ConfinedLoader, template_roots, url_fetcher
+from generator.writers.layout import FIRST_STEP_COLUMN, label_width
 from generator.writers.limits import bounded
 from generator.writers.problem import TemplateProblem
 from generator.writers.resources import templates_dir
@@ -53,6 +54,7 @@ def _environment(user_dir: str | None) -> CachedCompileEnvironment:
         finalize=_finalize,
     )
     env.filters["baris"] = _lines
+    env.globals["kolom_sel_pertama"] = FIRST_STEP_COLUMN
     return env
 
 
@@ -76,7 +78,8 @@ def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
     try:
         with bounded(f"templat {name}"):
             template = env.get_template(name)
-            return template.render(doc=doc, page={"portrait": portrait, "landscape": landscape},
+            return template.render(doc=_laid_out(doc),
+                                   page={"portrait": portrait, "landscape": landscape},
                                    waktu=stamp, stylesheets=sheets, logo=logo_uri)
     except TemplateError as exc:
         raise TemplateProblem(_html_error(exc, name)) from None
@@ -84,6 +87,23 @@ def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
         raise
     except Exception as exc:  # whatever else a template's code raises is the template's fault
         raise TemplateProblem(f"{_html_error(exc, name)}: {code_message(exc)}") from None
+
+
+class _LaidOut:
+    """The document as the HTML templates read it: its own fields, and the layout number this
+    writer decides (`lebar_label`, the label column's width in cm) under the name templates
+    have always read it by."""
+
+    def __init__(self, doc: Dokumen, lebar_label: float):
+        self._doc = doc
+        self.lebar_label = lebar_label
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._doc, name)
+
+
+def _laid_out(doc: Dokumen | DokumenMandiri) -> Dokumen | DokumenMandiri | _LaidOut:
+    return _LaidOut(doc, label_width(doc)) if isinstance(doc, Dokumen) else doc
 
 
 def _html_error(exc: Exception, template: str | None = None) -> str:
