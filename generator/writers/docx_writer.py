@@ -9,7 +9,9 @@ import zipfile
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -34,6 +36,10 @@ from generator.writers.limits import bounded, read_docx_template
 from generator.writers.problem import TemplateProblem
 from generator.writers.resources import template_file
 from generator.writers.templating import CachedCompileEnvironment, code_message, jinja_message
+
+Xml = Any
+"""An element of python-docx's XML tree: lxml, with the attributes python-docx adds at run time
+(`pPr`, `tr_lst`, ...), which no type information describes."""
 
 PAPER_CM = {"f4": (21.5, 33.0), "a4": (21.0, 29.7)}
 """Portrait width and height of each paper size."""
@@ -100,7 +106,7 @@ def _environment() -> CachedCompileEnvironment:
     return env
 
 
-class _Template(DocxTemplate):
+class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type information
     """docxtpl's template whose tag clean-up (a hundred regex passes over the whole XML) is
     done once per template text and kept, as the compiled template code is."""
 
@@ -111,7 +117,8 @@ class _Template(DocxTemplate):
 @lru_cache(maxsize=16)
 def _patched(xml: str) -> str:
     """docxtpl's clean-up of one part's XML; it depends on the text alone."""
-    return DocxTemplate.patch_xml(None, xml)
+    patched: str = DocxTemplate.patch_xml(None, xml)
+    return patched
 
 
 def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
@@ -283,7 +290,7 @@ def _stable_zip(data: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
-def _widen_labels(document, width_cm: float) -> None:
+def _widen_labels(document: DocxDocument, width_cm: float) -> None:
     """Move the colon and text columns right when diktum words are longer than the template's."""
     extra = Cm(width_cm - LABEL_CM)
     if extra <= 0:
@@ -305,7 +312,7 @@ def _docx_error(path: Path, exc: TemplateError) -> str:
     return f"templat {path.name}: {jinja_message(exc)}{where}"
 
 
-def _tables_by_caption(document, caption: str) -> list:
+def _tables_by_caption(document: DocxDocument, caption: str) -> list[Any]:
     found = []
     for table in document.tables:
         el = table._tbl.tblPr.find(qn("w:tblCaption"))
@@ -314,7 +321,7 @@ def _tables_by_caption(document, caption: str) -> list:
     return found
 
 
-def _merge_rencana_cells(document, attachments: list[LampiranRencanaAksi]) -> None:
+def _merge_rencana_cells(document: DocxDocument, attachments: list[LampiranRencanaAksi]) -> None:
     """Merge komponen, indikator and penanggung jawab cells over the rows they span."""
     tables = _tables_by_caption(document, "rencana_aksi_")
     if len(tables) != len(attachments):
@@ -334,7 +341,7 @@ def _merge_rencana_cells(document, attachments: list[LampiranRencanaAksi]) -> No
                 cells[index].vMerge = "restart" if span else "continue"
 
 
-def _set_sections(document, kertas: str, layout: list[tuple[bool, bool]]) -> None:
+def _set_sections(document: DocxDocument, kertas: str, layout: list[tuple[bool, bool]]) -> None:
     """Paper size and orientation per section; numbering restarts in each attachment and
     goes on through the landscape pages of a table inside a chapter."""
     width, height = (Cm(v) for v in PAPER_CM[kertas])
@@ -350,11 +357,13 @@ def _set_sections(document, kertas: str, layout: list[tuple[bool, bool]]) -> Non
         section.different_first_page_header_footer = starts
         if starts:
             _restart_numbering(section._sectPr)
-        body_widths.append(section.page_width - section.left_margin - section.right_margin)
+        left, right = section.left_margin, section.right_margin
+        assert left is not None and right is not None  # the template sets every margin
+        body_widths.append(Length((height if wide else width) - left - right))
     _shift_right_side_blocks(document, body_widths)
 
 
-def _restart_numbering(sect_pr) -> None:
+def _restart_numbering(sect_pr: Xml) -> None:
     existing = sect_pr.find(qn("w:pgNumType"))
     if existing is None:
         existing = OxmlElement("w:pgNumType")
@@ -368,51 +377,52 @@ def _restart_numbering(sect_pr) -> None:
     existing.set(qn("w:start"), "1")
 
 
-def _shift_right_side_blocks(document, body_widths: list[Length]) -> None:
+def _shift_right_side_blocks(document: DocxDocument, body_widths: list[Length]) -> None:
     """Keep the lampiran header and signature blocks as far from the right edge as designed."""
     portrait = body_widths[0]
     section = 0
     for element in document.element.body.iterchildren(qn("w:p")):
         paragraph = Paragraph(element, document)
         extra = body_widths[section] - portrait
-        style = paragraph.style.name if extra and paragraph.style is not None else None
-        if style in _RIGHT_SIDE_STYLES:
+        styled = paragraph.style if extra else None
+        style = styled.name if styled is not None else None
+        if styled is not None and style in _RIGHT_SIDE_STYLES:
             indent = (paragraph.paragraph_format.left_indent
-                      or paragraph.style.paragraph_format.left_indent or 0)
+                      or styled.paragraph_format.left_indent or 0)
             paragraph.paragraph_format.left_indent = Length(indent + extra)
-        elif style in _LEFT_HALF_STYLES:
+        elif styled is not None and style in _LEFT_HALF_STYLES:
             indent = (paragraph.paragraph_format.right_indent
-                      or paragraph.style.paragraph_format.right_indent or 0)
+                      or styled.paragraph_format.right_indent or 0)
             paragraph.paragraph_format.right_indent = Length(indent + extra)
         if element.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
             section += 1
 
 
-def _style_name(element) -> str:
+def _style_name(element: Xml) -> str:
     """The style id of a paragraph element, '' for a table or an unstyled paragraph."""
     if element.tag != qn("w:p") or element.pPr is None or element.pPr.pStyle is None:
         return ""
-    return element.pPr.pStyle.val
+    return str(element.pPr.pStyle.val)
 
 
-def _keep_with_next(paragraph_element) -> None:
+def _keep_with_next(paragraph_element: Xml) -> None:
     ppr = paragraph_element.get_or_add_pPr()
     ppr.keepNext_val = True
     ppr.keepLines_val = True
 
 
-def _keeps_with_next(row) -> bool:
+def _keeps_with_next(row: Xml) -> bool:
     """True for a heading row (area, program, group): all its paragraphs keep with the next."""
     paragraphs = list(row.iter(qn("w:p")))
     return bool(paragraphs) and all(
         p.pPr is not None and p.pPr.keepNext_val for p in paragraphs)
 
 
-def _is_header(row) -> bool:
+def _is_header(row: Xml) -> bool:
     return row.trPr is not None and row.trPr.find(qn("w:tblHeader")) is not None
 
 
-def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
+def _keep_last_row_with_next(table: Xml, signature_ids: set[str]) -> None:
     """The table's last row goes to the signature's page.
 
     Word keeps a row whose paragraphs keep with the next; LibreOffice (7.4) keeps rows together
@@ -478,7 +488,7 @@ def _keep_last_row_with_next(table, signature_ids: set[str]) -> None:
         'w:line="2" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'))
 
 
-def _keep_together(document, styles: dict[str, str]) -> None:
+def _keep_together(document: DocxDocument, styles: dict[str, str]) -> None:
     """Pagination Word and LibreOffice both honour: a signature never starts a page (the last
     diktum, paragraph or table row before it goes along), the salinan authentication stays with
     its signature, and a booklet line ending in a colon stays with what it announces."""
@@ -500,7 +510,7 @@ def _keep_together(document, styles: dict[str, str]) -> None:
             _keep_with_next(element)
 
 
-def _cover_without_page_number(document, styles: dict[str, str]) -> None:
+def _cover_without_page_number(document: DocxDocument, styles: dict[str, str]) -> None:
     """A booklet's cover is a section of its own whose only page has no header; the pages
     around it keep their numbering, as in the PDF."""
     body = document.element.body
@@ -534,7 +544,7 @@ def _cover_without_page_number(document, styles: dict[str, str]) -> None:
                     paragraph.pPr.remove(brk)
 
 
-def _set_font_and_language(document, huruf: str) -> None:
+def _set_font_and_language(document: DocxDocument, huruf: str) -> None:
     normal = document.styles["Normal"]
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))

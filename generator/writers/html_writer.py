@@ -8,6 +8,7 @@ import traceback
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import ChoiceLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup, escape
@@ -73,7 +74,7 @@ def render_html(doc: Dokumen | DokumenMandiri, when: datetime | None = None,
     if templates is not None and os.path.lexists(templates / "keputusan.css"):
         sheets.append((templates / "keputusan.css").absolute().as_uri())
     logo = getattr(doc, "logo", None)
-    logo_uri = (f"data:image/{doc.logo_jenis};base64,"
+    logo_uri = (f"data:image/{getattr(doc, 'logo_jenis', '')};base64,"
                 f"{base64.b64encode(logo).decode('ascii')}") if logo else ""
     try:
         with bounded(f"templat {name}"):
@@ -125,7 +126,7 @@ def _html_error(exc: Exception, template: str | None = None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _font_config():
+def _font_config() -> Any:  # weasyprint has no type information
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -154,7 +155,7 @@ def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
             if _attachments(html.etree_element):
                 raise TemplateProblem(f"templat {name}: lampiran berkas di dalam PDF "
                                       "(rel=\"attachment\") tidak diizinkan")
-            pdf = html.write_pdf(font_config=_font_config(), **options)
+            pdf: bytes = html.write_pdf(font_config=_font_config(), **options)
         except (TemplateProblem, MemoryError):
             raise
         except Exception as exc:  # HTML or CSS of a user's template the layout engine trips on

@@ -22,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import jinja2
 from jinja2 import TemplateError, TemplateNotFound, UndefinedError
@@ -78,7 +79,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "zi"
 
 
-def _calls(table: dict) -> list[tuple[str, str]]:
+def _calls(table: dict[str, Any]) -> list[tuple[str, str]]:
     """Filter or test names with how they are called: the compiler bakes both into the code."""
     return sorted((name, str(getattr(func, "jinja_pass_arg", ""))) for name, func in table.items())
 
@@ -119,7 +120,8 @@ class CachedCompileEnvironment(SandboxedEnvironment):
 
         return checked
 
-    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+    def compile(self, source: Any, name: str | None = None, filename: str | None = None,
+                raw: Any = False, defer_init: bool = False) -> Any:
         """Jinja's compile, with the code looked up in memory, then on disk, before compiling."""
         if raw or not isinstance(source, str):
             return super().compile(source, name, filename, raw, defer_init)
@@ -131,7 +133,8 @@ class CachedCompileEnvironment(SandboxedEnvironment):
         _MEMORY[key] = code
         return code
 
-    def _key(self, source: str, name, filename, defer_init: bool) -> str:
+    def _key(self, source: str, name: str | None, filename: str | None,
+             defer_init: bool) -> str:
         escape = self.autoescape(name) if callable(self.autoescape) else self.autoescape
         settings = (
             jinja2.__version__, importlib.util.MAGIC_NUMBER.hex(), sys.implementation.cache_tag,
