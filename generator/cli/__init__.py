@@ -1,4 +1,5 @@
-"""The `zi` command: check, build and describe plans, with messages in Bahasa Indonesia."""
+"""The `zi` command: check, build and describe plans, report to the terminal, write a new plan or
+next year's, watch and rebuild; every message in Bahasa Indonesia."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -18,7 +19,7 @@ from generator.cli.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berka
 from generator.cli.parser import ParserIndonesia, UsageError, bilangan_bulat
 from generator.cli.schema_file import write_schema_beside
 from generator.document.decree import VERSIONS
-from generator.output.batch import Hasil, build_many, collect
+from generator.output.batch import BuildResult, BuildStatus, build_many, collect
 from generator.output.build import FORMATS, Output, write_atomically
 from generator.output.folders import write_reason
 from generator.output.jdih import NAMA_BERKAS
@@ -208,8 +209,8 @@ def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int
         flags = ", ".join(f"--{name}" for name in missing)
         problems.append(f"isi {flags} (atau jalankan di terminal untuk ditanya satu per satu)")
     if problems:
-        for problem in problems:
-            print(f"zi new: {problem}", file=err)
+        for each in problems:
+            print(f"zi new: {each}", file=err)
         return 2
     chosen = Path(args.output) if args.output else None
     if chosen is not None and (problem := _target_problem(chosen, args.timpa)):
@@ -271,7 +272,7 @@ def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> 
         print(f"zi check: tidak ada berkas rencana (.yaml) di {', '.join(names)}", file=err)
         return 1
     several = len(plans) > 1
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for plan in plans:
         _schema_beside(Path(plan), out)
         try:
@@ -308,16 +309,16 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for plan in plans:
         _schema_beside(plan, out)
 
-    def report(result: Hasil, out: TextIO = out, err: TextIO = err) -> None:
+    def report(result: BuildResult, out: TextIO = out, err: TextIO = err) -> None:
         messages = ringkas_isian(result.rencana, result.pesan)
-        if result.status == "gagal":
+        if result.status is BuildStatus.FAILED:
             for message in messages:
                 print(message, file=err)
             print(f"{result.rencana}: tidak dibangun.", file=err)
             return
         for message in messages:
             print(message, file=err)
-        if result.status == "dilewati":
+        if result.status is BuildStatus.SKIPPED:
             print(f"{result.rencana}: dilewati (tidak berubah sejak dibangun)", file=out)
         else:
             print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
@@ -338,7 +339,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _summary(refused + results, names, out)
 
 
-def _refuse_warned(plans: list[Path], err: TextIO) -> list[Hasil]:
+def _refuse_warned(plans: list[Path], err: TextIO) -> list[BuildResult]:
     """`zi build --strict`: plans with warnings are reported and not built (errors are left to
     the build, which reports them as usual)."""
     refused = []
@@ -352,16 +353,16 @@ def _refuse_warned(plans: list[Path], err: TextIO) -> list[Hasil]:
                 print(message, file=err)
             reason = f"--strict: {len(warnings)} peringatan dianggap kesalahan"
             print(f"{plan}: tidak dibangun ({reason}).", file=err)
-            refused.append(Hasil(str(plan), "gagal", [], [reason]))
+            refused.append(BuildResult(str(plan), BuildStatus.FAILED, [], [reason]))
     return refused
 
 
-def _summary(results: list[Hasil], names: set[str], out: TextIO, prefix: str = "") -> int:
+def _summary(results: list[BuildResult], names: set[str], out: TextIO, prefix: str = "") -> int:
     """The closing line: how many built, skipped and failed, with each failure's first reason."""
     counts = Counter(r.status for r in results)
-    failed = [r for r in results if r.status == "gagal"]
-    summary = (f"Selesai: {counts['dibangun']} dibangun, {counts['dilewati']} dilewati, "
-               f"{counts['gagal']} gagal")
+    failed = [r for r in results if r.status is BuildStatus.FAILED]
+    summary = (f"Selesai: {counts[BuildStatus.BUILT]} dibangun, "
+               f"{counts[BuildStatus.SKIPPED]} dilewati, {counts[BuildStatus.FAILED]} gagal")
     if failed:
         reasons = "; ".join(_first_reason(r) for r in failed if r.rencana in names)
         summary += f" ({reasons})"
@@ -369,14 +370,15 @@ def _summary(results: list[Hasil], names: set[str], out: TextIO, prefix: str = "
     return 1 if failed else 0
 
 
-def _first_reason(result: Hasil) -> str:
+def _first_reason(result: BuildResult) -> str:
     """'plan: why', without naming the plan twice when the message already starts with it."""
     reason = result.pesan[0] if result.pesan else "galat"
     return reason if reason.startswith(f"{result.rencana}:") else f"{result.rencana}: {reason}"
 
 
 def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
-           jobs: int, templates: Path | None, report, out: TextIO) -> int:
+           jobs: int, templates: Path | None, report: Callable[..., None],
+           out: TextIO) -> int:
     """Build, then rebuild what changed on every save, with workers that stay warm."""
     from generator.cli.watch import pantau
     from generator.output.batch import forget_shared_inputs
@@ -385,8 +387,8 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
     force = args.force
     pool = new_pool(jobs)  # warm workers, even one: a crash costs a round, not the watch
 
-    def changed_only(result: Hasil) -> None:
-        if result.status != "dilewati":
+    def changed_only(result: BuildResult) -> None:
+        if result.status is not BuildStatus.SKIPPED:
             report(result)
 
     def build() -> dict[str, str]:
@@ -413,8 +415,10 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
         stop_pool(pool)
 
 
-def _build_with_progress(plans, args, formats, versions, jobs, report,
-                         templates) -> list[Hasil]:
+def _build_with_progress(plans: list[Path], args: argparse.Namespace, formats: tuple[str, ...],
+                         versions: tuple[str, ...], jobs: int,
+                         report: Callable[..., None],
+                         templates: Path | None) -> list[BuildResult]:
     """A progress bar on a terminal; every plan's line is printed above it."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -424,7 +428,7 @@ def _build_with_progress(plans, args, formats, versions, jobs, report,
                   console=console, transient=True) as progress:
         task = progress.add_task("rencana", total=len(plans))
 
-        def done(result: Hasil) -> None:
+        def done(result: BuildResult) -> None:
             report(result, sys.stdout, sys.stderr)  # rich's stand-ins print above the bar
             progress.advance(task)
 

@@ -11,10 +11,11 @@ import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from generator import __version__
 from generator.output.build import (
@@ -36,7 +37,7 @@ from generator.writers.problem import TemplateProblem
 from generator.writers.resources import TEMPLATE_FILES, templates_dir
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
 STAMP = ".zi-jejak.json"
 """Written beside a plan's outputs: the fingerprint of the inputs they were built from."""
@@ -45,14 +46,25 @@ STAMP_BYTES = 64 * 1024
 """A stamp is a few hundred bytes; a larger file is not one zi wrote."""
 
 
+class BuildStatus(StrEnum):
+    """What became of one plan in a build; the value is the word the report prints."""
+
+    BUILT = "dibangun"
+    """Its files were written."""
+    SKIPPED = "dilewati"
+    """Unchanged since its last build: nothing was written."""
+    FAILED = "gagal"
+    """Not built: its errors, or why the build stopped."""
+
+
 @dataclass
-class Hasil:
+class BuildResult:
     """What happened to one plan."""
 
     rencana: str
     """The plan file as named on the command line."""
-    status: str
-    """'dibangun' (built), 'dilewati' (skipped: unchanged) or 'gagal' (failed)."""
+    status: BuildStatus
+    """Built, skipped (unchanged) or failed."""
     berkas: list[str] = field(default_factory=list)
     """Files written."""
     pesan: list[str] = field(default_factory=list)
@@ -343,13 +355,13 @@ def _agreed(values: list[T]) -> T:
         return values[0]
     if isinstance(values[0], str):
         return "berbeda"  # type: ignore[return-value]
-    named = next(v for v in values if v)
+    named: Any = next(v for v in values if v)  # a (file, digest) pair
     return (named[0], "berbeda")  # type: ignore[return-value]
 
 
 def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tuple[str, ...],
            templates: str | None, parts: list[Bagian], nama: str = "biasa",
-           jejak: str | None = None) -> Hasil:
+           jejak: str | None = None) -> BuildResult:
     """Write a plan's files once every share is rendered, with the stamp of their inputs:
     `jejak`, the fingerprint taken before rendering (taken now when not given), and the plan
     and logo bytes the shares validated and rendered."""
@@ -357,7 +369,7 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     failed = next((p for p in parts if p.gagal), None)
     plan = Path(plan_name)
     if failed is not None:
-        return Hasil(plan_name, "gagal", [], failed.pesan, memory,
+        return BuildResult(plan_name, BuildStatus.FAILED, [], failed.pesan, memory,
                      any(p.pekerja_mati for p in parts))
     if jejak is None:
         jejak = fingerprint(formats, versions, Path(templates) if templates else None, nama)
@@ -371,13 +383,13 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
         write_atomically(Output(output_folder(Path(out_dir), plan.stem) / STAMP, stamp.json()))
     except OSError as exc:
         where = exc.filename or out_dir
-        return Hasil(plan_name, "gagal", [], [f"tidak dapat menulis {where}: {write_reason(exc)}"],
-                     memory)
-    return Hasil(plan_name, "dibangun", [str(p) for p in written], parts[0].pesan, memory,
-                 logo=(str(plan.parent / logo[0]), logo[1]) if logo else None)
+        return BuildResult(plan_name, BuildStatus.FAILED, [],
+                           [f"tidak dapat menulis {where}: {write_reason(exc)}"], memory)
+    return BuildResult(plan_name, BuildStatus.BUILT, [str(p) for p in written], parts[0].pesan,
+                       memory, logo=(str(plan.parent / logo[0]), logo[1]) if logo else None)
 
 
-def _received(future) -> Bagian:
+def _received(future: Future[Bagian]) -> Bagian:
     """A worker's share; a worker that died (killed, out of memory) is marked, to be retried;
     a share that could not come back otherwise fails its plan alone."""
     from concurrent.futures.process import BrokenProcessPool
@@ -399,7 +411,8 @@ def _died(exc: BaseException | str) -> Bagian:
 
 def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
               versions: tuple[str, ...], templates: str | None = None,
-              nama: str = "biasa", raw: bytes | None = None, jejak: str | None = None) -> Hasil:
+              nama: str = "biasa", raw: bytes | None = None,
+              jejak: str | None = None) -> BuildResult:
     """Build one plan in this process; never raises for a bad plan or a broken template."""
     part = render_part(plan_name, out_dir, formats, versions, templates, nama=nama, raw=raw)
     return finish(plan_name, out_dir, formats, versions, templates, [part], nama, jejak)
@@ -420,9 +433,9 @@ class _Todo:
 
 def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
                versions: tuple[str, ...], jobs: int, force: bool = False,
-               done: Callable[[Hasil], None] = lambda result: None,
+               done: Callable[[BuildResult], None] = lambda result: None,
                templates: Path | None = None, pool: Executor | None = None,
-               nama: str = "biasa") -> list[Hasil]:
+               nama: str = "biasa") -> list[BuildResult]:
     """Build every plan, `jobs` at a time; unchanged ones are skipped unless `force`; `nama`
     'nomor' names the decree's files by its number.
 
@@ -436,9 +449,9 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     """
     user = str(templates) if templates else None
     jejak = fingerprint(formats, versions, templates, nama)
-    results: list[Hasil] = []
+    results: list[BuildResult] = []
 
-    def report(result: Hasil) -> None:
+    def report(result: BuildResult) -> None:
         results.append(result)
         done(result)
 
@@ -447,13 +460,14 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
         try:
             raw = read_bytes(plan, str(plan))
         except PlanError as exc:
-            report(Hasil(str(plan), "gagal", [], [str(d) for d in exc.diagnostics]))
+            report(BuildResult(str(plan), BuildStatus.FAILED, [],
+                               [str(d) for d in exc.diagnostics]))
             continue
         folder = output_folder(out_dir, plan.stem)
         recorded = None if force else read_stamp(folder / STAMP)
         if _current(recorded, plan, _sha256(raw), jejak, folder):
             logo = recorded.logo if recorded else None
-            report(Hasil(str(plan), "dilewati",
+            report(BuildResult(str(plan), BuildStatus.SKIPPED,
                          logo=(str(plan.parent / logo[0]), logo[1]) if logo else None))
             continue
         named = logo_file(plan, raw.decode("utf-8", errors="replace"))
@@ -461,8 +475,8 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     if not todo:
         return results
 
-    def finished(item: _Todo, result: Hasil) -> None:
-        if result.status == "gagal" and result.logo is None:
+    def finished(item: _Todo, result: BuildResult) -> None:
+        if result.status is BuildStatus.FAILED and result.logo is None:
             result.logo = item.logo
         report(result)
 
@@ -485,8 +499,12 @@ def build_many(plans: list[Path], out_dir: Path, formats: tuple[str, ...],
     return results
 
 
-def _shared(executor: Executor, todo: list[_Todo], count: int, args: tuple, nama: str,
-            jejak: str, finished: Callable[[_Todo, Hasil], None]) -> list[_Todo]:
+_Args = tuple[str, tuple[str, ...], tuple[str, ...], str | None]
+"""What every plan of a build is built with: output folder, formats, versions, templates."""
+
+
+def _shared(executor: Executor, todo: list[_Todo], count: int, args: _Args, nama: str,
+            jejak: str, finished: Callable[[_Todo, BuildResult], None]) -> list[_Todo]:
     """Build every plan in `count` shares in the pool; returns the plans a dead worker took
     down with it (its own and every other one in the pool), to be built again."""
     from concurrent.futures import as_completed
@@ -516,15 +534,15 @@ def _shared(executor: Executor, todo: list[_Todo], count: int, args: tuple, nama
     return sorted(broken, key=todo.index)
 
 
-def _one_by_one(todo: list[_Todo], jobs: int, args: tuple, nama: str, jejak: str,
-                finished: Callable[[_Todo, Hasil], None]) -> None:
+def _one_by_one(todo: list[_Todo], jobs: int, args: _Args, nama: str, jejak: str,
+                finished: Callable[[_Todo, BuildResult], None]) -> None:
     """Build plans again each alone in a worker of its own, `jobs` at a time: a worker that dies
     now was killed by its own plan, which fails with why; the pool is renewed for the next."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
     waiting = list(todo)
     lanes: list[Executor | None] = [None] * max(1, min(jobs, len(todo)))
-    running: dict = {}
+    running: dict[Future[Bagian], tuple[int, _Todo, list[Any]]] = {}
 
     def lost(lane: int, item: _Todo, why: BaseException | str) -> None:
         pool = lanes[lane]
@@ -561,9 +579,9 @@ def _one_by_one(todo: list[_Todo], jobs: int, args: tuple, nama: str, jejak: str
                 else:
                     finished(item, finish(str(item.plan), *args, [part], nama, jejak))
     finally:
-        for pool in lanes:
-            if pool is not None:
+        for kept in lanes:
+            if kept is not None:
                 if running:
-                    stop_pool(pool)
+                    stop_pool(kept)
                 else:
-                    pool.shutdown()
+                    kept.shutdown()

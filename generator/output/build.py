@@ -7,7 +7,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ JDIH = "jdih"
 """The format of the JDIH metadata record written beside the salinan PDF (not asked for apart)."""
 
 
-def _writer(fmt: str):
+def _writer(fmt: str) -> Callable[..., bytes]:
     """The writer of one format, imported only when that format is asked for (DOCX and PDF
     libraries take a quarter of a second each to import)."""
     if fmt == "docx":

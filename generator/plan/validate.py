@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, get_origin
+from typing import Any, cast, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -61,7 +61,7 @@ def _model_at(path: Path) -> type[BaseModel] | None:
             return None
         model = _inner_model(info.annotation)
         skip_key = get_origin(info.annotation) is dict
-    return model
+    return cast("type[BaseModel] | None", model)
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -329,7 +329,7 @@ def _check_lampiran(source: Source, plan: Rencana) -> list[Diagnostic]:
     kerja = plan.rencana_kerja
     chapters = [i for i, bab in enumerate(kerja.bab) if bab.tabel_rencana_aksi] if kerja else []
     for index in chapters:
-        path = ("rencana_kerja", "bab", index, "tabel_rencana_aksi")
+        path: Path = ("rencana_kerja", "bab", index, "tabel_rencana_aksi")
         if plan.rencana_aksi is None:
             problem(path, "tabel dicetak dari 'rencana_aksi', yang belum diisi; isi "
                     "'rencana_aksi' atau hapus baris ini")
@@ -340,6 +340,7 @@ def _check_lampiran(source: Source, plan: Rencana) -> list[Diagnostic]:
     if order is None:
         return found
     seen: dict[str, int] = {}
+    name: str
     for index, name in enumerate(order):
         path = ("keputusan", "lampiran", index)
         if name in seen:

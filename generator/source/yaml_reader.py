@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from generator.source.diagnostics import Diagnostic, Position
+from generator.source.diagnostics import Diagnostic, Position, Severity
 
 try:  # the C composer is several times faster; the pure one gives the same nodes
-    from yaml import CSafeLoader as FastSafeLoader
+    from yaml import CSafeLoader as _FastLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as FastSafeLoader
+    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
+
+FastSafeLoader = _FastLoader
+"""The fastest safe loader this PyYAML has, for every module that reads YAML."""
 
 Path = tuple[str | int, ...]
 """Where a value sits in the plan: mapping keys and 0-based list indices."""
@@ -218,7 +221,7 @@ class Source:
 
     def warn(self, position: Position, code: str, message: str) -> None:
         """Record one trap that changes the printed text but does not stop the build."""
-        self.warnings.append(Diagnostic(self.file, position, message, severity="peringatan",
+        self.warnings.append(Diagnostic(self.file, position, message, severity=Severity.WARNING,
                                         kode=code))
 
 
@@ -245,7 +248,7 @@ def _deep_nesting(text: str, lines: list[str]) -> Position | None:
             if isinstance(event, _STARTS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _pos(event.start_mark)
+                    return _pos(event.start_mark)  # type: ignore[arg-type]  # set by the parser
             elif isinstance(event, _ENDS):
                 depth -= 1
     except yaml.YAMLError:
@@ -285,7 +288,7 @@ def _block_indicator(exc: yaml.YAMLError, lines: list[str]) -> str:
     return "'>' atau '|'"
 
 
-def _detailed_error(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
+def _detailed_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
     """The pure-Python parser names the offending character; ask it once something failed."""
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
@@ -357,7 +360,7 @@ def _anchor_warnings(source: Source, text: str) -> None:
             continue
         printed = (f"yang tercetak hanya '{event.value}'" if event.value
                    else "nilainya menjadi kosong")
-        source.warn(_pos(event.start_mark), "jangkar-yaml",
+        source.warn(_pos(event.start_mark), "jangkar-yaml",  # type: ignore[arg-type]
                     f"'&' di awal nilai dibaca YAML sebagai nama jangkar, jadi '&{event.anchor}' "
                     f"dibuang dan {printed}; apit seluruh teks dengan tanda kutip")
 
@@ -390,7 +393,7 @@ def _tokens(text: str) -> list[yaml.Token]:
     tokens: list[yaml.Token] = []
     try:
         while loader.check_token():
-            tokens.append(loader.get_token())
+            tokens.append(loader.get_token())  # type: ignore[no-untyped-call]
     except yaml.YAMLError:
         tokens.extend(loader.tokens)  # scanned before the failure, not yet handed out
     finally:
@@ -571,7 +574,8 @@ class _Walker:
             for index in range(len(node.value) - 1, -1, -1):
                 stack.append((node.value[index], (*path, index), items, index, depth + 1))
             return items
-        result, children = self.mapping(node, path, in_list=bool(path) and isinstance(
+        mapping = cast(yaml.MappingNode, node)  # a scalar or a sequence has returned above
+        result, children = self.mapping(mapping, path, in_list=bool(path) and isinstance(
             path[-1], int))
         for key, value_node in reversed(children):
             stack.append((value_node, (*path, key), result, key, depth + 1))
@@ -634,7 +638,8 @@ class _Walker:
         """The value without invisible spaces at its edges, typed again as YAML would have
         typed it without them (2026 and a Word space is the number 2026); its position kept."""
         text = node.value.strip(_EDGE_SPACES)
-        tag = self.constructor.resolve(yaml.ScalarNode, text, (True, False))
+        tag = self.constructor.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, text, (True, False))
         return yaml.ScalarNode(tag, text, node.start_mark, node.end_mark, node.style)
 
     def _check_plain_text(self, node: yaml.ScalarNode, value: str, path: Path) -> None:

@@ -9,7 +9,7 @@ import zipfile
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
-from jinja2 import BaseLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup, escape
 
@@ -95,7 +95,7 @@ def _finalize(value: object) -> object:
 class _NoOtherTemplates(BaseLoader):
     """A DOCX template is one file: `include`, `import` and `extends` are refused."""
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: Environment, template: str) -> NoReturn:
         raise SecurityError(f"templat DOCX tidak dapat menyisipkan berkas lain ('{template}')")
 
 
@@ -146,11 +146,12 @@ def render_docx(doc: Dokumen | DokumenMandiri, when: datetime,
     return data
 
 
-def _finish(document, doc: Dokumen | DokumenMandiri, when: datetime, name: str, marker: str,
-            tables: list, sections: list[tuple[bool, bool]]) -> bytes:
+def _finish(document: DocxDocument, doc: Dokumen | DokumenMandiri, when: datetime, name: str,
+            marker: str, tables: list[Any], sections: list[tuple[bool, bool]]) -> bytes:
     """The filled template's pictures, merged cells, sections, pagination and properties."""
     if marker:
-        _place_logo(document, marker, doc.logo, name)
+        # a marker is made only for a document with a logo
+        _place_logo(document, marker, doc.logo, name)  # type: ignore[union-attr, arg-type]
     _merge_rencana_cells(document, tables)
     if isinstance(doc, Dokumen):
         _widen_labels(document, label_width(doc))
@@ -182,7 +183,7 @@ def _rencana_tables(doc: Dokumen) -> list[LampiranRencanaAksi]:
     return found
 
 
-def _fill(path: Path, name: str, templates: Path | None, context: dict) -> _Template:
+def _fill(path: Path, name: str, templates: Path | None, context: dict[str, Any]) -> _Template:
     """The template read (confined, bounded, unpacked within limits) and filled with `context`;
     whatever goes wrong on the way is a TemplateProblem naming the template."""
     data = read_docx_template(_checked_path(path, templates), name)
@@ -215,10 +216,10 @@ def _checked_path(path: Path, templates: Path | None) -> Path:
                               "(tautan simbolik ke tempat lain tidak dipakai)") from None
 
 
-def _place_logo(document, marker: str, logo: bytes, name: str) -> None:
+def _place_logo(document: DocxDocument, marker: str, logo: bytes, name: str) -> None:
     """Each run whose text holds the marker gets the logo there, in the run's own formatting;
     in the body, headers and footers alike, at most MAX_LOGOS times."""
-    parts = {id(document.part): document.part}
+    parts: dict[int, Any] = {id(document.part): document.part}  # body, header, footer parts
     for section in document.sections:
         for story in (section.header, section.first_page_header, section.even_page_header,
                       section.footer, section.first_page_footer, section.even_page_footer):
@@ -233,7 +234,7 @@ def _place_logo(document, marker: str, logo: bytes, name: str) -> None:
         _picture_in_run(part, text, marker, logo)
 
 
-def _picture_in_run(part, text, marker: str, logo: bytes) -> None:
+def _picture_in_run(part: Any, text: Xml, marker: str, logo: bytes) -> None:
     """Split the run at each marker: text before, the picture, text after."""
     run = text.getparent()
     pieces = text.text.split(marker)

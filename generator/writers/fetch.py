@@ -16,10 +16,11 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
-from jinja2 import BaseLoader, TemplateNotFound
+from jinja2 import BaseLoader, Environment, TemplateNotFound
 from jinja2.loaders import split_template_path
 
 from generator.writers.limits import read_regular
@@ -87,7 +88,8 @@ class ConfinedLoader(BaseLoader):
         self.folder = folder
         self.user_dir = user_dir
 
-    def get_source(self, environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.folder.joinpath(*split_template_path(template))
         if not os.path.lexists(path):
             raise TemplateNotFound(template)
@@ -169,7 +171,7 @@ def _data(rest: str) -> tuple[bytes, str]:
     return unquote_to_bytes(payload), media + (f"; charset={charset}" if charset else "")
 
 
-def url_fetcher(roots: tuple[Path, ...], refused: list[str]):
+def url_fetcher(roots: tuple[Path, ...], refused: list[str]) -> Any:
     """A WeasyPrint URL fetcher that serves what `serve` allows and records every refusal in
     `refused` (WeasyPrint catches a fetcher's errors and goes on; the writer fails afterwards)."""
     fetcher_class = _fetcher_class()
@@ -185,10 +187,11 @@ def _record(url: str, roots: tuple[Path, ...], refused: list[str]) -> tuple[byte
         raise
 
 
-def legacy_fetcher(roots: tuple[Path, ...], refused: list[str]) -> Callable[[str], dict]:
+def legacy_fetcher(roots: tuple[Path, ...],
+                   refused: list[str]) -> Callable[[str], dict[str, Any]]:
     """The same fetcher for WeasyPrint before its URLFetcher class: a function returning a dict."""
 
-    def fetch_url(url: str) -> dict:
+    def fetch_url(url: str) -> dict[str, Any]:
         data, media = _record(url, roots, refused)
         return {"string": data, "mime_type": media.split(";")[0], "redirected_url": url}
 
@@ -196,7 +199,7 @@ def legacy_fetcher(roots: tuple[Path, ...], refused: list[str]) -> Callable[[str
 
 
 @lru_cache(maxsize=1)
-def _fetcher_class():
+def _fetcher_class() -> Any:  # WeasyPrint has no type information
     from urllib.request import OpenerDirector
 
     try:
@@ -204,17 +207,18 @@ def _fetcher_class():
     except ImportError:  # an older WeasyPrint takes a plain function
         return None
 
-    class TemplateFetcher(URLFetcher):
+    class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         """No network, no other file: only data: and the template folders. None of urllib's
         handlers is installed, so nothing but `fetch` can open anything."""
 
         def __init__(self, roots: tuple[Path, ...], refused: list[str]) -> None:
             OpenerDirector.__init__(self)
+            self._http_headers: dict[str, str]
             self._timeout, self._http_headers, self._request = 10, {}, None
             self._allowed_protocols, self._fail_on_errors = ("data", "file"), False
             self.roots, self.refused = roots, refused
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: Any = None) -> Any:
             data, media = _record(url, self.roots, self.refused)
             return URLFetcherResponse(url, data, {"Content-Type": media})
 

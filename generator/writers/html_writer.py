@@ -166,7 +166,7 @@ def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
     return pdf
 
 
-def _attachments(root) -> bool:
+def _attachments(root: Any) -> bool:  # an lxml element; WeasyPrint has no types
     """Whether any element asks WeasyPrint to embed a file in the PDF (rel="attachment")."""
     return any("attachment" in str(element.get("rel", "")).lower().split()
                for element in root.iter())

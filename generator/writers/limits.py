@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache, wraps
 from itertools import islice
+from types import FrameType
+from typing import Any
 
 from jinja2 import TemplateError
 from jinja2.utils import generate_lorem_ipsum
@@ -93,17 +95,17 @@ def _positive(text: str | None, default: float) -> float:
     return value if 0 < value < 1e9 else default
 
 
-def _expire(signum, frame) -> None:
+def _expire(signum: int, frame: FrameType | None) -> None:
     if _State.active:
         raise _Expired
 
 
-def _quiet_expiry(hook):
+def _quiet_expiry(hook: Callable[[Any], object]) -> Callable[[Any], None]:
     """An unraisable-exception hook that drops the deadline's exception (raised inside a
     finalizer or garbage-collector callback, it cannot stop the work: the timer fires again)
     and passes anything else to `hook`."""
 
-    def quiet(unraisable) -> None:
+    def quiet(unraisable: Any) -> None:
         if not isinstance(unraisable.exc_value, _Expired):
             hook(unraisable)
 
@@ -119,7 +121,7 @@ def _address_space() -> int | None:
         return None
 
 
-def _lower_memory_limit(budget: int):
+def _lower_memory_limit(budget: int) -> tuple[int, int] | None:
     """Lower the address-space limit to what is mapped now plus `budget`; the old limits."""
     if not sys.platform.startswith("linux"):
         return None
@@ -184,13 +186,14 @@ def bounded(what: str, doing: str = "pengisian") -> Iterator[None]:
             f"dengan {MEMORY_ENV})") from None
 
 
-def _disarm(timed: bool, previous_handler, previous_timer, old_memory, limit: float) -> None:
+def _disarm(timed: bool, previous_handler: Any, previous_timer: tuple[float, float] | None,
+            old_memory: tuple[int, int] | None, limit: float) -> None:
     """Stand the handler down, stop the timer, give back the old handler, timer and limit."""
     _State.active = False
     if timed:
         left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
         signal.signal(signal.SIGALRM, previous_handler)
-        delay, interval = previous_timer
+        delay, interval = previous_timer  # type: ignore[misc]  # set whenever timed
         if delay:
             signal.setitimer(signal.ITIMER_REAL, max(delay - (limit - left), 0.001), interval)
     if old_memory is not None:
@@ -241,7 +244,7 @@ def check_printf(text: object) -> None:
                 raise _refuse(f"lebar {number} dalam format '%' lebih dari {MAX_WIDTH}")
 
 
-def check_format_spec(spec: str, args: tuple, kwargs: dict) -> None:
+def check_format_spec(spec: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """A str.format field whose width or precision is huge is refused; a width given by a
     nested field ('{:>{w}}') is checked among the arguments, any of which it may be."""
     for number in _SPEC_NUMBERS.findall(spec):
@@ -268,7 +271,7 @@ def check_binop(operator: str, left: object, right: object) -> None:
             raise _refuse("bilangan hasil pangkat terlalu besar")
     elif operator == "+":
         sizes = (_size(left), _size(right))
-        if None not in sizes and sizes[0] + sizes[1] > MAX_VALUE_CHARS:
+        if None not in sizes and sizes[0] + sizes[1] > MAX_VALUE_CHARS:  # type: ignore[operator]
             raise _refuse(f"hasil penjumlahan lebih dari {MAX_VALUE_CHARS} karakter")
     elif operator == "%":
         check_printf(left)
@@ -277,7 +280,7 @@ def check_binop(operator: str, left: object, right: object) -> None:
 _WIDTH_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 
 
-def check_call(func: object, args: tuple, kwargs: dict) -> None:
+def check_call(func: object, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse a string method call that would make a huge string, before it is made."""
     owner = getattr(func, "__self__", None)
     if not isinstance(owner, (str, bytes)):
@@ -290,7 +293,8 @@ def check_call(func: object, args: tuple, kwargs: dict) -> None:
         _check_replace(owner, *args, **kwargs)
 
 
-def _check_replace(text, old=None, new=None, count=-1, *_, **__) -> None:
+def _check_replace(text: Any, old: Any = None, new: Any = None, count: Any = -1, *_: Any,
+                   **__: Any) -> None:
     if not isinstance(old, type(text)) or not isinstance(new, type(text)):
         return
     found = len(text) + 1 if not old else text.count(old)
@@ -300,48 +304,50 @@ def _check_replace(text, old=None, new=None, count=-1, *_, **__) -> None:
         raise _refuse(f"hasil replace lebih dari {MAX_VALUE_CHARS} karakter")
 
 
-def _bounded(filter_func: Callable, check: Callable[..., None], skip: int = 0) -> Callable:
+def _bounded(filter_func: Callable[..., Any], check: Callable[..., None],
+             skip: int = 0) -> Callable[..., Any]:
     """A Jinja filter that first checks its arguments (after `skip` context arguments)."""
 
     @wraps(filter_func)
-    def bounded_filter(*args, **kwargs):
+    def bounded_filter(*args: Any, **kwargs: Any) -> Any:
         check(*args[skip:], **kwargs)
         return filter_func(*args, **kwargs)
 
-    bounded_filter.zi_bounded = True
+    bounded_filter.zi_bounded = True  # type: ignore[attr-defined]
     return bounded_filter
 
 
-def _center(value=None, width=80, *_, **__) -> None:
+def _center(value: Any = None, width: Any = 80, *_: Any, **__: Any) -> None:
     _check_width(width, "lebar center")
 
 
-def _indent(value=None, width=4, *_, **__) -> None:
+def _indent(value: Any = None, width: Any = 4, *_: Any, **__: Any) -> None:
     _check_width(width, "lebar indent")
 
 
-def _format(value=None, *_, **__) -> None:
+def _format(value: Any = None, *_: Any, **__: Any) -> None:
     check_printf(value)
 
 
-def _replace(value=None, old=None, new=None, count=None, *_, **__) -> None:
+def _replace(value: Any = None, old: Any = None, new: Any = None, count: Any = None, *_: Any,
+             **__: Any) -> None:
     if isinstance(value, str) and isinstance(old, str) and isinstance(new, str):
         _check_replace(str(value), str(old), str(new), -1 if count is None else count)
 
 
-def _tojson(value=None, indent=None, *_, **__) -> None:
+def _tojson(value: Any = None, indent: Any = None, *_: Any, **__: Any) -> None:
     _check_width(indent, "indent tojson")
 
 
-def _batch(value=None, linecount=1, *_, **__) -> None:
+def _batch(value: Any = None, linecount: Any = 1, *_: Any, **__: Any) -> None:
     _check_width(linecount, "jumlah batch")
 
 
-def _slice(value=None, slices=1, *_, **__) -> None:
+def _slice(value: Any = None, slices: Any = 1, *_: Any, **__: Any) -> None:
     _check_width(slices, "jumlah slice")
 
 
-def bound_filters(filters: dict) -> None:
+def bound_filters(filters: dict[str, Any]) -> None:
     """Replace the built-in filters that can be asked for a huge result with checked ones."""
     for name, check in (("center", _center), ("indent", _indent), ("format", _format),
                         ("replace", _replace), ("tojson", _tojson), ("batch", _batch),
@@ -373,7 +379,7 @@ def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
     return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
 
 
-def read_docx_template(path, name: str) -> bytes:
+def read_docx_template(path: str | os.PathLike[str], name: str) -> bytes:
     """A DOCX template's zip, checked from its directory and unpacked within the bounds, then
     packed again without compression: what docxtpl opens can be no bigger than was checked.
 
@@ -397,7 +403,7 @@ def _checked_docx(path: str, name: str, *stamp: int) -> bytes:
     return _read_docx_template(path, name)
 
 
-def _read_docx_template(path, name: str) -> bytes:
+def _read_docx_template(path: str | os.PathLike[str], name: str) -> bytes:
     problem = f"templat {name}"
     data = read_regular(path, DOCX_MAX_BYTES, problem)
     declared = _declared_members(data)
@@ -467,7 +473,7 @@ def _unpack(source: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return b"".join(chunks)
 
 
-def read_regular(path, limit: int, problem: str) -> bytes:
+def read_regular(path: str | os.PathLike[str], limit: int, problem: str) -> bytes:
     """A regular file's bytes, refused (with `problem` naming it) if not regular or over `limit`;
     the size is checked on the opened file before reading, and the read itself is bounded."""
     try:

@@ -27,6 +27,7 @@ from typing import Any
 import jinja2
 from jinja2 import TemplateError, TemplateNotFound, UndefinedError
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.writers import limits
@@ -91,30 +92,31 @@ class CachedCompileEnvironment(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     concat = staticmethod(limits.bounded_concat)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limits.bound_filters(self.filters)
         self.globals["lipsum"] = limits.lipsum
         self.globals["range"] = limits.safe_range
 
-    def call_binop(self, context, operator, left, right):
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """The operator, once its result is known to stay within the value bounds."""
         limits.check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+    def call(__self, __context: Context, __obj: Any, *args: Any,  # noqa: N805 (Jinja's)
+             **kwargs: Any) -> Any:
         """A call from the template, once a string method's widths are known to be small."""
         limits.check_call(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
-    def wrap_str_format(self, value):
+    def wrap_str_format(self, value: Any) -> Any:
         """str.format from the template, with each field's width checked before formatting."""
         wrapper = super().wrap_str_format(value)
         if wrapper is None:
             return None
         text = value.__self__
 
-        def checked(*args, **kwargs):
+        def checked(*args: Any, **kwargs: Any) -> Any:
             _check_format_fields(text, args, kwargs)
             return wrapper(*args, **kwargs)
 
@@ -153,7 +155,7 @@ class CachedCompileEnvironment(SandboxedEnvironment):
         return digest.hexdigest()
 
 
-def _check_format_fields(text: str, args: tuple, kwargs: dict) -> None:
+def _check_format_fields(text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Every field's format spec in a str.format text, nested ones included."""
     import string
 
