@@ -297,7 +297,7 @@ class Komponen(_Model):
 AREA_RESMI = ("Manajemen Perubahan", "Penataan Tata Laksana", "Penataan Sistem Manajemen SDM",
               "Penguatan Akuntabilitas Kinerja", "Penguatan Pengawasan",
               "Peningkatan Kualitas Pelayanan Publik")
-"""The six areas of PermenPANRB 90/2021 as generator/data/komponen.yaml names them."""
+"""The six areas of PermenPANRB 90/2021 as generator/reference/data/komponen.yaml names them."""
 NamaAreaResmi = Literal[AREA_RESMI]  # type: ignore[valid-type]
 
 
