@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.output import batch
 from generator.output.batch import (
     STAMP,
-    Bagian,
+    Share,
     build_many,
     collect,
     finish,
@@ -122,7 +122,7 @@ def test_one_plan_shared_by_two_workers_gives_the_same_files(tmp_path):
 def test_a_share_that_fails_leaves_no_file_of_the_plan(tmp_path):
     plan = province(tmp_path, 1) / "kota-0.yaml"
     good = render_part(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None, (0, 2))
-    bad = Bagian([], ["templat keputusan.html baris 3: kesalahan templat: x"], True, 50.0)
+    bad = Share([], ["templat keputusan.html baris 3: kesalahan templat: x"], True, 50.0)
     result = finish(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None,
                     [good, bad])
     assert good.outputs and not good.gagal

@@ -186,7 +186,7 @@ def logo_file(plan: Path, text: str | None = None) -> Path | None:
 
 
 @dataclass(frozen=True)
-class Jejak:
+class Stamp:
     """What `.zi-jejak.json` records of a build: enough to tell, without validating the plan
     again, whether its outputs are current."""
 
@@ -207,7 +207,7 @@ class Jejak:
                            "berkas": list(self.berkas)}, indent=1).encode("utf-8")
 
 
-def read_stamp(path: Path) -> Jejak | None:
+def read_stamp(path: Path) -> Stamp | None:
     """A stamp as written by this version of zi; anything else (missing, unreadable, not JSON,
     JSON of another shape or with fields of the wrong type) is as if there were none."""
     try:
@@ -231,7 +231,7 @@ def read_stamp(path: Path) -> Jejak | None:
                 and isinstance(logo.get("sidik"), str)):
             return None
         logo = (logo["berkas"], logo["sidik"])
-    return Jejak(jejak, rencana, logo, tuple(berkas))
+    return Stamp(jejak, rencana, logo, tuple(berkas))
 
 
 def _plain_name(name: str) -> bool:
@@ -239,7 +239,7 @@ def _plain_name(name: str) -> bool:
     return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name
 
 
-def _current(recorded: Jejak | None, plan: Path, digest: str, jejak: str, folder: Path) -> bool:
+def _current(recorded: Stamp | None, plan: Path, digest: str, jejak: str, folder: Path) -> bool:
     """True when `recorded` is of these very plan bytes, shared inputs and options, its logo
     still holds the bytes rendered, and its files are all there."""
     if recorded is None or recorded.jejak != jejak or recorded.rencana != digest:
@@ -277,7 +277,7 @@ def _peak_mb() -> float:
 
 
 @dataclass
-class Bagian:
+class Share:
     """Some of one plan's files, rendered in memory by one worker."""
 
     outputs: list[Output]
@@ -301,7 +301,7 @@ class Bagian:
 def render_part(plan_name: str, out_dir: str, formats: tuple[str, ...],
                 versions: tuple[str, ...], templates: str | None = None,
                 part: tuple[int, int] = (0, 1), nama: str = "biasa",
-                raw: bytes | None = None) -> Bagian:
+                raw: bytes | None = None) -> Share:
     """Validate a plan and render share `part` = (index, count) of its files; never raises.
 
     `raw` is the plan's bytes as the caller read them (read here when not given): exactly these
@@ -326,14 +326,14 @@ def render_part(plan_name: str, out_dir: str, formats: tuple[str, ...],
         messages = [str(w) for w in checked.warnings] + ([f"{plan_name}: {note}"] if note else [])
         logo = (checked.plan.satker.logo, _sha256(checked.logo[0])) \
             if checked.logo is not None and checked.plan.satker.logo else None
-        return Bagian(outputs, messages, False, _peak_mb(), sorted(every.index(t) for t in mine),
+        return Share(outputs, messages, False, _peak_mb(), sorted(every.index(t) for t in mine),
                       rencana=_sha256(raw), logo=logo)
     except PlanError as exc:
-        return Bagian([], [str(d) for d in exc.diagnostics], True, _peak_mb())
+        return Share([], [str(d) for d in exc.diagnostics], True, _peak_mb())
     except TemplateProblem as exc:
-        return Bagian([], [str(exc)], True, _peak_mb())
+        return Share([], [str(exc)], True, _peak_mb())
     except Exception as exc:  # a broken template must not stop the other plans
-        return Bagian([], [f"{type(exc).__name__}: {exc}"], True, _peak_mb())
+        return Share([], [f"{type(exc).__name__}: {exc}"], True, _peak_mb())
     finally:
         if paused:
             gc.enable()
@@ -360,7 +360,7 @@ def _agreed(values: list[T]) -> T:
 
 
 def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tuple[str, ...],
-           templates: str | None, parts: list[Bagian], nama: str = "biasa",
+           templates: str | None, parts: list[Share], nama: str = "biasa",
            jejak: str | None = None) -> BuildResult:
     """Write a plan's files once every share is rendered, with the stamp of their inputs:
     `jejak`, the fingerprint taken before rendering (taken now when not given), and the plan
@@ -379,7 +379,7 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     logo = _agreed([p.logo for p in parts])
     try:
         written = write_all(outputs)
-        stamp = Jejak(jejak, rencana, logo, tuple(p.name for p in written))
+        stamp = Stamp(jejak, rencana, logo, tuple(p.name for p in written))
         write_atomically(Output(output_folder(Path(out_dir), plan.stem) / STAMP, stamp.json()))
     except OSError as exc:
         where = exc.filename or out_dir
@@ -389,7 +389,7 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
                        memory, logo=(str(plan.parent / logo[0]), logo[1]) if logo else None)
 
 
-def _received(future: Future[Bagian]) -> Bagian:
+def _received(future: Future[Share]) -> Share:
     """A worker's share; a worker that died (killed, out of memory) is marked, to be retried;
     a share that could not come back otherwise fails its plan alone."""
     from concurrent.futures.process import BrokenProcessPool
@@ -399,13 +399,13 @@ def _received(future: Future[Bagian]) -> Bagian:
     except BrokenProcessPool as exc:
         return _died(exc)
     except Exception as exc:
-        return Bagian([], [f"{type(exc).__name__}: {exc}"], True, 0.0)
+        return Share([], [f"{type(exc).__name__}: {exc}"], True, 0.0)
 
 
-def _died(exc: BaseException | str) -> Bagian:
+def _died(exc: BaseException | str) -> Share:
     """The failed share of a worker that died, whether the pool said so on submit or on result."""
     why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
-    return Bagian([], [f"pekerja berhenti sebelum selesai ({why}); rencana lain tetap dibangun"],
+    return Share([], [f"pekerja berhenti sebelum selesai ({why}); rencana lain tetap dibangun"],
                   True, 0.0, pekerja_mati=True)
 
 
@@ -509,10 +509,10 @@ def _shared(executor: Executor, todo: list[_Todo], count: int, args: _Args, nama
     down with it (its own and every other one in the pool), to be built again."""
     from concurrent.futures import as_completed
 
-    parts: dict[int, list[Bagian]] = {id(item): [] for item in todo}
+    parts: dict[int, list[Share]] = {id(item): [] for item in todo}
     broken: list[_Todo] = []
 
-    def received(item: _Todo, part: Bagian) -> None:
+    def received(item: _Todo, part: Share) -> None:
         parts[id(item)].append(part)
         if len(parts[id(item)]) != count:
             return
@@ -542,7 +542,7 @@ def _one_by_one(todo: list[_Todo], jobs: int, args: _Args, nama: str, jejak: str
 
     waiting = list(todo)
     lanes: list[Executor | None] = [None] * max(1, min(jobs, len(todo)))
-    running: dict[Future[Bagian], tuple[int, _Todo, list[Any]]] = {}
+    running: dict[Future[Share], tuple[int, _Todo, list[Any]]] = {}
 
     def lost(lane: int, item: _Todo, why: BaseException | str) -> None:
         pool = lanes[lane]
