@@ -104,16 +104,16 @@ os._exit(0)
 """WeasyPrint by itself turning zi's HTML of the salinan into PDF/A: the floor for that file.
 It ends without interpreter teardown, as zi does."""
 
-IMPORTS_ONLY = "import os, generator.model, docxtpl; os._exit(0)"
+IMPORTS_ONLY = "import os, generator.plan.model, docxtpl; os._exit(0)"
 """A new Python that only imports the libraries a DOCX needs: the floor for the DOCX."""
 
 
 def salinan_html(plan: Path, target: Path) -> Path:
     from datetime import datetime
 
-    from generator.context import build_document
-    from generator.render_html import render_html
-    from generator.validate import check_file
+    from generator.document.decree import build_document
+    from generator.rules import check_file
+    from generator.writers.html_writer import render_html
 
     checked = check_file(plan)
     target.write_text(render_html(build_document(checked.plan, "salinan"),
@@ -125,8 +125,8 @@ def warm_rebuilds(plan: Path, out: Path, jobs: int) -> tuple[float, float]:
     """What a save costs under `zi build --pantau`: workers that already built once."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from generator.batch import build_many
-    from generator.pantau import ignore_interrupt
+    from generator.cli.watch import ignore_interrupt
+    from generator.output.batch import build_many
 
     def timed(formats: tuple[str, ...], versions: tuple[str, ...]) -> float:
         start = time.perf_counter()
@@ -217,7 +217,7 @@ def main() -> int:
         zi("build", str(batch[0].parent), "-o", str(work / "out-batch"), "-j", str(jobs))
         batch_time = time.perf_counter() - start
 
-        from generator.batch import build_many
+        from generator.output.batch import build_many
 
         noop = write_plans(work / "noop", noop_size)
         build_many(noop, work / "out-noop", ("docx",), ("asli",), jobs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from generator.templat import CACHE_ENV
+from generator.writers.templating import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -100,7 +101,7 @@ def in_order(haystack: str, needles: list[str]) -> list[str]:
 @pytest.fixture(scope="session")
 def example_outputs(tmp_path_factory) -> dict[str, bytes]:
     """The four files of the Kutai Timur plan, keyed 'asli.docx', 'salinan.pdf', ..."""
-    from generator.build import render_plan
+    from generator.output.build import render_plan
 
     out = tmp_path_factory.mktemp("out")
     return {o.path.name.removeprefix("keputusan-"): o.data for o in render_plan(EXAMPLE, out)}
@@ -153,3 +154,29 @@ def edited_docx_template(source: Path, target: Path, old: bytes, new: bytes) -> 
                 assert old in data, old
                 data = data.replace(old, new)
             edited.writestr(info, data)
+
+
+class _Collect(logging.Handler):
+    """Keeps the records WeasyPrint logs while one test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_weasyprint_warnings(request):
+    """Fail any test in which WeasyPrint logs a warning (an ignored CSS rule, a missing font or
+    image): the PDF would silently differ from what the template says. A test that provokes one
+    on purpose is marked `weasyprint_warns`."""
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")  # 'weasyprint.progress' propagates to it
+    logger.addHandler(handler)
+    yield handler.records
+    logger.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("weasyprint_warns") is None:
+        shown = "; ".join(f"{r.name}: {r.getMessage()}" for r in handler.records[:5])
+        pytest.fail(f"WeasyPrint logged {len(handler.records)} warning(s): {shown}")

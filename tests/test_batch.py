@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import batch
-from generator.batch import (
+from generator.cli import main
+from generator.output import batch
+from generator.output.batch import (
     STAMP,
-    Bagian,
+    Share,
     build_many,
     collect,
     finish,
@@ -24,8 +25,7 @@ from generator.batch import (
     share,
     up_to_date,
 )
-from generator.build import Target
-from generator.cli import main
+from generator.output.build import Target
 from tests.conftest import FIXTURES, ROOT
 
 FORMATS, VERSIONS = ("docx",), ("asli",)
@@ -84,7 +84,7 @@ def test_a_changed_template_rebuilds(tmp_path, monkeypatch):
     plans = collect([str(folder)])
     out_dir = tmp_path / "out"
     build_many(plans, out_dir, FORMATS, VERSIONS, jobs=1)
-    from generator import batch
+    from generator.output import batch
 
     monkeypatch.setattr(batch, "_shared_inputs", lambda user=None: "templat lain")
     assert not up_to_date(plans[0], out_dir, FORMATS, VERSIONS)
@@ -122,7 +122,7 @@ def test_one_plan_shared_by_two_workers_gives_the_same_files(tmp_path):
 def test_a_share_that_fails_leaves_no_file_of_the_plan(tmp_path):
     plan = province(tmp_path, 1) / "kota-0.yaml"
     good = render_part(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None, (0, 2))
-    bad = Bagian([], ["templat keputusan.html baris 3: kesalahan templat: x"], True, 50.0)
+    bad = Share([], ["templat keputusan.html baris 3: kesalahan templat: x"], True, 50.0)
     result = finish(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None,
                     [good, bad])
     assert good.outputs and not good.gagal

@@ -11,8 +11,8 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.build import render_plan
-from generator.naskah import parse_naskah
+from generator.output.build import render_plan
+from generator.text.narrative import parse_narrative
 from tests.conftest import (
     FIXTURES,
     PLANS,
@@ -120,7 +120,7 @@ def test_markup_nests_lists_and_counts_the_numbers():
 1. nomor lagi
    a) huruf
 """
-    lines = [(b.tingkat, b.label, "".join(r.text for r in b.teks)) for b in parse_naskah(text)]
+    lines = [(b.tingkat, b.label, "".join(r.text for r in b.teks)) for b in parse_narrative(text)]
     assert lines == [
         (0, "", "Pembuka paragraf yang berlanjut."),
         (0, "a.", "satu"), (0, "b.", "dua"), (1, "1.", "dua satu"), (1, "2.", "dua dua"),

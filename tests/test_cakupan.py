@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.cakupan import _cocok_kuat, _cocok_longgar, area_dari_nama, bentuk, norm
-from generator.model import AREA_RESMI
-from generator.new_plan import area_resmi
-from generator.validate import check_file
+from generator.plan.model import AREA_RESMI
+from generator.reference.official_areas import area_dari_nama, area_resmi, norm
+from generator.rules import check_file
+from generator.rules.coverage import _cocok_kuat, _cocok_longgar, bentuk
 from tests.conftest import FIXTURES, PLANS
 
 KOMPONEN = [k for area in area_resmi() for k in area.komponen]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator import catalog
+from generator.reference import catalog
 
 DOMAIN_AND_REFERENCES = [
     # shared/domain.md

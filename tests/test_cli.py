@@ -12,8 +12,8 @@ import zipfile
 
 import pytest
 
-from generator.batch import STAMP
 from generator.cli import main
+from generator.output.batch import STAMP
 from tests.conftest import EXAMPLE, FIXTURES, PLANS, ROOT
 
 
@@ -190,12 +190,13 @@ def test_wheel_carries_templates_and_fonts(tmp_path):
                     str(ROOT)], check=True, capture_output=True, timeout=300)
     wheel = next(tmp_path.glob("zi-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("generator/templates/keputusan.docx", "generator/templates/keputusan.html",
-                     "generator/templates/keputusan.css",
-                     "generator/templates/fonts/LiberationSans-Regular.ttf",
-                     "generator/templates/fonts/LiberationSans-LICENSE.txt",
-                     "generator/templates/fonts/texgyrebonum-regular.otf",
-                     "generator/templates/fonts/TeXGyreBonum-GUST-FONT-LICENSE.txt"):
+    for required in ("generator/writers/templates/keputusan.docx",
+                     "generator/writers/templates/keputusan.html",
+                     "generator/writers/templates/keputusan.css",
+                     "generator/writers/templates/fonts/LiberationSans-Regular.ttf",
+                     "generator/writers/templates/fonts/LiberationSans-LICENSE.txt",
+                     "generator/writers/templates/fonts/texgyrebonum-regular.otf",
+                     "generator/writers/templates/fonts/TeXGyreBonum-GUST-FONT-LICENSE.txt"):
         assert required in names, required
 
 
@@ -204,7 +205,7 @@ def test_readme_starts_with_the_two_setup_commands_and_its_example_is_valid(tmp_
 
     import yaml
 
-    from generator.validate import load_plan
+    from generator.rules import load_plan
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
@@ -234,7 +235,7 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary(tmp_path
 
     import pytest
 
-    from generator.build import Output, write_atomically
+    from generator.output.build import Output, write_atomically
 
     target = tmp_path / "keputusan-asli.docx"
     target.write_bytes(b"versi lama")

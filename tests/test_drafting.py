@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import drafting, indonesian
-from generator.context import build_document
-from generator.render_text import render_text
-from generator.validate import check_file
+from generator.document.decree import build_document
+from generator.rules import check_file, drafting
+from generator.text import indonesian
+from generator.writers.text_writer import render_text
 from tests.conftest import FIXTURES
 
 CASES = sorted((FIXTURES / "body").glob("*.yaml"))
@@ -39,15 +39,15 @@ def test_body(plan: Path):
 
 def test_three_attachments_are_named_in_one_phrase():
     labels = indonesian.lampiran_labels(3)
-    assert drafting.sebut_lampiran(labels) == "Lampiran I, Lampiran II, dan Lampiran III"
-    assert drafting.sebut_lampiran(["LAMPIRAN"]) == "Lampiran"
+    assert drafting.name_attachments(labels) == "Lampiran I, Lampiran II, dan Lampiran III"
+    assert drafting.name_attachments(["LAMPIRAN"]) == "Lampiran"
 
 
 @pytest.mark.parametrize("count, phrase", [(1, "huruf a"), (2, "huruf a dan huruf b"),
                                            (3, "huruf a sampai dengan huruf c"),
                                            (5, "huruf a sampai dengan huruf e")])
 def test_closing_consideration_refers_to_the_letters(count, phrase):
-    assert drafting.huruf_rujukan(count) == phrase
+    assert drafting.letters_cited(count) == phrase
 
 
 @pytest.mark.parametrize("text, mark, result", [
@@ -56,7 +56,7 @@ def test_closing_consideration_refers_to_the_letters(count, phrase):
     ("Diktum;", ".", "Diktum."),
 ])
 def test_punctuation_is_never_doubled(text, mark, result):
-    assert drafting.akhiri(text, mark) == result
+    assert drafting.end_with(text, mark) == result
 
 
 def test_kutai_timur_body_matches_the_reference_as_corrected():

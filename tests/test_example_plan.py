@@ -7,8 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from generator.inline import parse, plain
-from generator.validate import load_plan
+from generator.rules import load_plan
+from generator.text.inline import parse, plain
 from tests.conftest import EXAMPLE, docx_text, in_order, pdf_text, squash
 
 MM = 72 / 25.4

@@ -9,11 +9,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.build import render_checked
-from generator.checks import langkah_paths
-from generator.inline import parse, plain
-from generator.tabel_rencana import bulan_langkah
-from generator.validate import check_file
+from generator.output.build import render_checked
+from generator.plan.schedule import step_months
+from generator.rules import check_file
+from generator.rules.decree_body import langkah_paths
+from generator.text.inline import parse, plain
 from tests.conftest import PLANS, docx_table_rows, docx_text, in_order, pdf_text, squash
 
 EXAMPLES = sorted(PLANS.glob("*.yaml"))
@@ -59,7 +59,7 @@ def test_ticks_match_each_schedule_in_18_column_plans(example):
     checked, files = example
     if checked.plan.rencana_aksi is None or checked.plan.rencana_aksi.kolom != 18:
         pytest.skip("not an 18-column plan")
-    expected = [set(bulan_langkah(step)) for _, step in langkah_paths(checked.plan)]
+    expected = [set(step_months(step)) for _, step in langkah_paths(checked.plan)]
     document = Document(io.BytesIO(files["keputusan-asli.docx"]))
     rows = []
     for tr in docx_table_rows(document.tables[0])[3:]:

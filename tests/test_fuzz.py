@@ -13,13 +13,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import yaml_source
-from generator.batch import build_one
-from generator.build import render_checked
-from generator.context import build_document
-from generator.diagnostics import PlanError
-from generator.render_text import render_text
-from generator.validate import check_file
+from generator.document.decree import build_document
+from generator.output.batch import build_one
+from generator.output.build import render_checked
+from generator.rules import check_file
+from generator.source import yaml_reader
+from generator.source.diagnostics import PlanError
+from generator.writers.text_writer import render_text
 from tests.conftest import FIXTURES, docx_text, pdf_text, squash
 
 BASE = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
@@ -207,18 +207,18 @@ def test_alias_bomb_is_refused_after_bounded_work(tmp_path, monkeypatch):
     plan = tmp_path / "bom.yaml"
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     visited = 0
-    visit = yaml_source._Walker._visit
+    visit = yaml_reader._Walker._visit
 
     def counted(self, *args):
         nonlocal visited
         visited += 1
         return visit(self, *args)
 
-    monkeypatch.setattr(yaml_source._Walker, "_visit", counted)
+    monkeypatch.setattr(yaml_reader._Walker, "_visit", counted)
     with pytest.raises(PlanError) as info:
         check_file(plan, shown_as="bom.yaml")
     # bound the work, not the time: the walk stops right at the limit
-    assert visited == yaml_source.MAX_NODES + 1
+    assert visited == yaml_reader.MAX_NODES + 1
     assert any("alias (*) berulang-ulang" in str(d) for d in info.value.diagnostics)
 
 

@@ -15,12 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageFile
 
-from generator.diagnostics import PlanError
-from generator.files import output_folder
-from generator.gambar import muat_logo
-from generator.model import Rencana
-from generator.validate import check_file, validate_source
-from generator.yaml_source import read_source
+from generator.output.folders import output_folder
+from generator.plan.model import Rencana
+from generator.plan.validate import validate_source
+from generator.rules import check_file
+from generator.source.diagnostics import PlanError
+from generator.source.logo import load_logo
+from generator.source.yaml_reader import read_source
 from tests.conftest import FIXTURES
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -150,7 +151,7 @@ def test_a_damaged_logo_is_refused_or_decodes_whole(kind, keep, flips, lenient):
         previous = ImageFile.LOAD_TRUNCATED_IMAGES
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient  # as after WeasyPrint was imported
         try:
-            outcome: bytes | str = muat_logo(Path(folder), "logo.img")[0]
+            outcome: bytes | str = load_logo(Path(folder), "logo.img")[0]
         except ValueError as exc:
             outcome = str(exc)
         finally:

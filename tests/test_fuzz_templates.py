@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from generator import limits
-from generator.context import build_document
-from generator.render_docx import render_docx
-from generator.render_html import render_pdf
-from generator.resources import templates_dir
-from generator.templat import TemplateProblem
-from generator.validate import check_file
+from generator.document.decree import build_document
+from generator.rules import check_file
+from generator.writers import limits
+from generator.writers.docx_writer import render_docx
+from generator.writers.html_writer import render_pdf
+from generator.writers.problem import TemplateProblem
+from generator.writers.resources import templates_dir
 from tests.conftest import FIXTURES, edited_docx_template
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None,

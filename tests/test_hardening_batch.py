@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from generator import batch
-from generator.batch import (
+from generator.cli import main
+from generator.output import batch
+from generator.output.batch import (
     STAMP,
     build_many,
     build_one,
@@ -32,8 +33,7 @@ from generator.batch import (
     render_part,
     up_to_date,
 )
-from generator.build import Output, write_atomically
-from generator.cli import main
+from generator.output.build import Output, write_atomically
 from tests.conftest import FIXTURES, ROOT, docx_text
 
 FORMATS, VERSIONS = ("docx",), ("asli",)

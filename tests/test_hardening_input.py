@@ -18,13 +18,16 @@ import pytest
 import yaml
 from PIL import Image, ImageFile
 
-from generator import files, yaml_source
-from generator.batch import build_one
 from generator.cli import main
-from generator.diagnostics import PlanError
-from generator.files import UnreadableFile, output_folder, read_regular
-from generator.validate import check_file, read_file, validate_source
-from generator.yaml_source import MAX_DEPTH, read_source
+from generator.output.batch import build_one
+from generator.output.folders import output_folder
+from generator.plan.validate import validate_source
+from generator.rules import check_file
+from generator.source import files, yaml_reader
+from generator.source.diagnostics import PlanError
+from generator.source.files import UnreadableFile, read_regular
+from generator.source.plan_file import read_file
+from generator.source.yaml_reader import MAX_DEPTH, read_source
 from tests.conftest import FIXTURES, PLANS, ROOT
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -184,7 +187,7 @@ def test_the_c_parser_never_sees_deep_nesting(monkeypatch):
     """Past the cheap bound, the composer is not called before the nesting is known."""
     composed = []
     real = yaml.compose
-    monkeypatch.setattr(yaml_source.yaml, "compose",
+    monkeypatch.setattr(yaml_reader.yaml, "compose",
                         lambda text, Loader: composed.append(1) or real(text, Loader=Loader))
     assert text_messages("a: " + "[" * 30_000) == [f"r.yaml:1:{4 + MAX_DEPTH - 1}: {DEEP}"]
     assert composed == []
@@ -199,7 +202,7 @@ def test_the_walker_and_the_scan_find_the_same_place(text, monkeypatch):
     """Below the cheap bound the walker finds deep nesting; above it, the event scan: the same
     message at the same place either way."""
     walked = read_source("r.yaml", text).errors
-    monkeypatch.setattr(yaml_source, "_C_SAFE_DEPTH", 0)
+    monkeypatch.setattr(yaml_reader, "_C_SAFE_DEPTH", 0)
     scanned = read_source("r.yaml", text).errors
     assert [str(d) for d in walked] == [str(d) for d in scanned]
     assert [d.message for d in walked] == [DEEP]
@@ -213,8 +216,8 @@ def test_real_plans_skip_the_scan(plan, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("scanned")
 
-    monkeypatch.setattr(yaml_source.yaml, "parse", refuse)
-    assert yaml_source._deep_nesting(text, text.splitlines()) is None
+    monkeypatch.setattr(yaml_reader.yaml, "parse", refuse)
+    assert yaml_reader._deep_nesting(text, text.splitlines()) is None
 
 
 def test_an_alias_chain_deeper_than_the_limit_is_a_message():
@@ -319,11 +322,11 @@ def test_new_and_rollover_say_why_they_cannot_write(tmp_path, monkeypatch, comma
                                                      reason):
     target = tmp_path / "hasil" / "r-2027.yaml"
     if fault == "disk":  # the disk fills while the file is written
-        monkeypatch.setattr("generator.build.os.fsync", _fail(errno.ENOSPC))
+        monkeypatch.setattr("generator.output.build.os.fsync", _fail(errno.ENOSPC))
     elif fault == "izin":  # as root, a folder's mode does not stop writing: ask the system
-        monkeypatch.setattr("generator.build.tempfile.mkstemp", _fail(errno.EACCES))
+        monkeypatch.setattr("generator.output.build.tempfile.mkstemp", _fail(errno.EACCES))
     elif fault == "baca-saja":
-        monkeypatch.setattr("generator.build.tempfile.mkstemp", _fail(errno.EROFS))
+        monkeypatch.setattr("generator.output.build.tempfile.mkstemp", _fail(errno.EROFS))
     else:
         (tmp_path / "hasil").write_text("", encoding="utf-8")
     code, err = _run(command, tmp_path, target)

@@ -18,9 +18,9 @@ import pytest
 from docx import Document
 from PIL import Image
 
-from generator import fetch, limits
 from generator.cli import main
-from generator.resources import templates_dir
+from generator.writers import fetch, limits
+from generator.writers.resources import templates_dir
 from tests.conftest import FIXTURES, edited_docx_template
 
 SECRET = "RAHASIA" + secrets.token_hex(12)

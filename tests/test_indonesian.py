@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator import indonesian
-from generator.inline import Run, parse
+from generator.text import indonesian
+from generator.text.inline import Run, parse
 
 
 @pytest.mark.parametrize("number, word", [

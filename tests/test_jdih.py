@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.batch import STAMP, build_many, up_to_date
-from generator.build import JDIH, render_checked, targets
 from generator.cli import main
-from generator.jdih import dasar_nama, slug_nomor
-from generator.validate import check_file
+from generator.output.batch import STAMP, build_many, up_to_date
+from generator.output.build import JDIH, render_checked, targets
+from generator.output.jdih import dasar_nama, slug_nomor
+from generator.rules import check_file
 from tests.conftest import EXAMPLE, FIXTURES
 
 MINIMAL = FIXTURES / "minimal.yaml"

@@ -9,8 +9,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from generator.build import render_plan
-from generator.validate import check_file
+from generator.output.build import render_plan
+from generator.rules import check_file
 from tests.conftest import (
     FIXTURES,
     convert_with_libreoffice,

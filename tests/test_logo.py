@@ -9,9 +9,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.build import render_plan
-from generator.diagnostics import PlanError
-from generator.validate import check_file
+from generator.output.build import render_plan
+from generator.rules import check_file
+from generator.source.diagnostics import PlanError
 from tests.conftest import FIXTURES
 
 

@@ -12,14 +12,14 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
-from generator.build import render_plan
-from generator.context import build_document
-from generator.inline import Run as Potongan
-from generator.inline import parse
-from generator.render_docx import render_docx
-from generator.render_html import render_html
-from generator.resources import templates_dir
-from generator.validate import check_file
+from generator.document.decree import build_document
+from generator.output.build import render_plan
+from generator.rules import check_file
+from generator.text.inline import Run as Potongan
+from generator.text.inline import parse
+from generator.writers.docx_writer import render_docx
+from generator.writers.html_writer import render_html
+from generator.writers.resources import templates_dir
 from tests.conftest import FIXTURES, docx_text, edited_docx_template
 
 PLAN = FIXTURES / "markah" / "semua-bidang.yaml"

@@ -10,11 +10,12 @@ from collections import Counter
 import pytest
 import yaml
 
-from generator.build import render_checked
 from generator.cli import main
-from generator.isian import kata_tingkat
-from generator.new_plan import Jawaban, area_resmi, draft_plan, nama_berkas
-from generator.validate import check_file
+from generator.cli.new_plan import Jawaban, draft_plan, nama_berkas
+from generator.output.build import render_checked
+from generator.reference.official_areas import area_resmi
+from generator.rules import check_file
+from generator.rules.unfinished import level_word
 from tests.conftest import ROOT
 from tests.terminal import Terminal as Pty
 
@@ -291,7 +292,7 @@ def test_new_quotes_names_with_yaml_characters(tmp_path):
     ("Paser Kabupaten", "Kabupaten"), ("Kotabaru", None), ("Kotawaringin Timur", None),
     ("Kabupatenan", None), ("Paser", None)])
 def test_level_word_is_found_as_a_whole_word_in_any_case(nama, kata):
-    assert kata_tingkat(nama) == kata
+    assert level_word(nama) == kata
 
 
 # A real terminal: `python -m generator new` in a pseudo-terminal, answered key by key.

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from generator.build import render_plan
+from generator.output.build import render_plan
 from tests.conftest import FIXTURES, PLANS, convert_with_libreoffice
 from tests.layout import check_pdf, report
 

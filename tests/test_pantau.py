@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from generator import batch
-from generator.batch import render_part
 from generator.cli import main
-from generator.pantau import pantau, snapshot
+from generator.cli.watch import pantau, snapshot
+from generator.output import batch
+from generator.output.batch import render_part
 from tests.conftest import FIXTURES
 from tests.test_batch import dying_worker
 

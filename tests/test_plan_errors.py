@@ -13,12 +13,14 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.context import build_document
-from generator.diagnostics import PlanError, Position
-from generator.model import Bab
-from generator.render_text import render_text
-from generator.validate import check_file, load_plan, read_file, validate_source
-from generator.yaml_source import Source, read_source
+from generator.document.decree import build_document
+from generator.plan.model import Bab
+from generator.plan.validate import validate_source
+from generator.rules import check_file, load_plan
+from generator.source.diagnostics import PlanError, Position
+from generator.source.plan_file import read_file
+from generator.source.yaml_reader import Source, read_source
+from generator.writers.text_writer import render_text
 from tests.conftest import FIXTURES, PLANS, squash
 
 CASES = sorted((FIXTURES / "errors").glob("*.yaml"))

@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from generator.build import render_plan
+from generator.output.build import render_plan
 from tests.conftest import FIXTURES, docx_table_rows, docx_text, in_order, pdf_text, squash
 
 MM = 72 / 25.4

@@ -9,7 +9,7 @@ import zipfile
 from docx import Document
 from pypdf import PdfReader
 
-from generator.build import render_plan
+from generator.output.build import render_plan
 from tests.conftest import FIXTURES
 
 PLAN = FIXTURES / "minimal.yaml"

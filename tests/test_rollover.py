@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.rollover import menyebut_nomor, rollover
-from generator.validate import check_file
+from generator.cli.rollover import menyebut_nomor, rollover
+from generator.rules import check_file
 from tests.conftest import FIXTURES, PLANS, ROOT
 
 EXAMPLES = sorted(PLANS.glob("*.yaml"))

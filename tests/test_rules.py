@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import check_file
+from generator.rules import check_file
 from tests.conftest import FIXTURES
 
 CASES = sorted((FIXTURES / "rules").glob("*.yaml"))

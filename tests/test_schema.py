@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from generator.cli import main
-from generator.diagnostics import PlanError
-from generator.jadwal import KATA_KUNCI
-from generator.model import BULAN
-from generator.new_plan import Jawaban, draft_plan
-from generator.schema import MODELINE, SCHEMA_FILE, TITLE, plan_schema, schema_text
-from generator.validate import validate_source
-from generator.yaml_source import read_source
+from generator.cli.new_plan import Jawaban, draft_plan
+from generator.plan.schedule import BULAN, KATA_KUNCI
+from generator.plan.schema import MODELINE, SCHEMA_FILE, TITLE, plan_schema, schema_text
+from generator.plan.validate import validate_source
+from generator.source.diagnostics import PlanError
+from generator.source.yaml_reader import read_source
 from tests.conftest import EXAMPLE, FIXTURES, PLANS
 
 SCHEMA = plan_schema()

@@ -14,10 +14,11 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from generator.build import render_plan
-from generator.context import attachment_labels, build_document
-from generator.inline import parse
-from generator.validate import load_plan
+from generator.document.decree import build_document
+from generator.output.build import render_plan
+from generator.plan.attachments import attachment_labels
+from generator.rules import load_plan
+from generator.text.inline import parse
 from tests.conftest import (
     EXAMPLE,
     PLANS,

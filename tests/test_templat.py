@@ -8,8 +8,8 @@ import os
 import pytest
 from jinja2 import StrictUndefined
 
-from generator import templat
-from generator.templat import CachedCompileEnvironment, cache_dir
+from generator.writers import templating
+from generator.writers.templating import CachedCompileEnvironment, cache_dir
 
 
 def fresh_environment() -> CachedCompileEnvironment:
@@ -19,21 +19,21 @@ def fresh_environment() -> CachedCompileEnvironment:
 @pytest.fixture()
 def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
-    monkeypatch.setenv(templat.CACHE_ENV, str(folder))
-    monkeypatch.setattr(templat, "_MEMORY", {})
+    monkeypatch.setenv(templating.CACHE_ENV, str(folder))
+    monkeypatch.setattr(templating, "_MEMORY", {})
     return folder
 
 
 def compiles(monkeypatch) -> list[str]:
     """Sources the Jinja compiler really compiled (not taken from a cache)."""
     seen: list[str] = []
-    original = templat.SandboxedEnvironment.compile
+    original = templating.SandboxedEnvironment.compile
 
     def spy(self, source, *args, **kwargs):
         seen.append(source)
         return original(self, source, *args, **kwargs)
 
-    monkeypatch.setattr(templat.SandboxedEnvironment, "compile", spy)
+    monkeypatch.setattr(templating.SandboxedEnvironment, "compile", spy)
     return seen
 
 
@@ -43,7 +43,7 @@ def test_a_template_is_compiled_once_then_read_from_disk(cache, monkeypatch):
     assert fresh_environment().from_string(source).render(nama="A&B") == "<p>A&amp;B & 2</p>"
     assert seen == [source]
     assert len(list(cache.glob("*.jinja-code"))) == 1
-    monkeypatch.setattr(templat, "_MEMORY", {})  # as in a new process
+    monkeypatch.setattr(templating, "_MEMORY", {})  # as in a new process
     assert fresh_environment().from_string(source).render(nama="<x>") == "<p>&lt;x&gt; & 2</p>"
     assert seen == [source]
 
@@ -61,7 +61,7 @@ def test_a_damaged_entry_is_compiled_again(cache, monkeypatch):
     fresh_environment().from_string("{{ 40 + 2 }}")
     for entry in cache.glob("*.jinja-code"):
         entry.write_bytes(b"rusak")
-    monkeypatch.setattr(templat, "_MEMORY", {})
+    monkeypatch.setattr(templating, "_MEMORY", {})
     assert fresh_environment().from_string("{{ 40 + 2 }}").render() == "42"
 
 
@@ -70,14 +70,14 @@ def test_a_folder_others_can_write_to_is_not_read(cache, monkeypatch):
     seen = compiles(monkeypatch)
     fresh_environment().from_string("{{ 1 }}")
     cache.chmod(0o777)
-    monkeypatch.setattr(templat, "_MEMORY", {})
+    monkeypatch.setattr(templating, "_MEMORY", {})
     fresh_environment().from_string("{{ 1 }}")
     assert len(seen) == 2
 
 
 def test_an_empty_setting_turns_the_disk_cache_off(tmp_path, monkeypatch):
-    monkeypatch.setenv(templat.CACHE_ENV, "")
-    monkeypatch.setattr(templat, "_MEMORY", {})
+    monkeypatch.setenv(templating.CACHE_ENV, "")
+    monkeypatch.setattr(templating, "_MEMORY", {})
     assert cache_dir() is None
     assert fresh_environment().from_string("{{ 'ok' }}").render() == "ok"
 
@@ -85,19 +85,19 @@ def test_an_empty_setting_turns_the_disk_cache_off(tmp_path, monkeypatch):
 def test_an_unwritable_cache_still_renders(tmp_path, monkeypatch):
     blocker = tmp_path / "berkas"
     blocker.write_text("bukan folder")
-    monkeypatch.setenv(templat.CACHE_ENV, str(blocker / "cache"))
-    monkeypatch.setattr(templat, "_MEMORY", {})
+    monkeypatch.setenv(templating.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setattr(templating, "_MEMORY", {})
     assert fresh_environment().from_string("{{ 2 * 3 }}").render() == "6"
 
 
 def test_default_location_follows_xdg(monkeypatch, tmp_path):
-    monkeypatch.delenv(templat.CACHE_ENV, raising=False)
+    monkeypatch.delenv(templating.CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "zi"
 
 
 def test_the_oldest_entries_go_when_there_are_too_many(cache, monkeypatch):
-    monkeypatch.setattr(templat, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(templating, "MAX_ENTRIES", 3)
     for i in range(5):
         fresh_environment().from_string(f"{{{{ {i} }}}}")
         entries = list(cache.glob("*.jinja-code"))
@@ -124,13 +124,13 @@ def hostile_body(marker) -> bytes:
 
 def signed(cache, key: str, body: bytes) -> bytes:
     """An entry as zi writes it, with this cache's real key."""
-    secret = templat._cache_key(cache, create=True)
-    return templat.ENTRY_MAGIC + templat._mac(secret, key, body) + body
+    secret = templating._cache_key(cache, create=True)
+    return templating.ENTRY_MAGIC + templating._mac(secret, key, body) + body
 
 
 def used_again(cache, monkeypatch) -> list[str]:
     """Render SOURCE as a new process would; the sources really compiled."""
-    monkeypatch.setattr(templat, "_MEMORY", {})
+    monkeypatch.setattr(templating, "_MEMORY", {})
     seen = compiles(monkeypatch)
     assert fresh_environment().from_string(SOURCE).render() == "42"
     return seen
@@ -147,11 +147,11 @@ def test_a_forged_entry_is_never_run(cache, monkeypatch, tmp_path, forge):
     key, path = prepared(cache, monkeypatch)
     body = hostile_body(marker)
     if forge == "wrong-mac":
-        path.write_bytes(templat.ENTRY_MAGIC + bytes(32) + body)
+        path.write_bytes(templating.ENTRY_MAGIC + bytes(32) + body)
     elif forge == "old-format":
         path.write_bytes(body)
     elif forge == "no-magic":
-        path.write_bytes(signed(cache, key, body)[len(templat.ENTRY_MAGIC):])
+        path.write_bytes(signed(cache, key, body)[len(templating.ENTRY_MAGIC):])
     else:  # a genuine entry of another source, renamed
         other = "z" * 64
         path.write_bytes(signed(cache, other, body))
@@ -183,7 +183,7 @@ def test_an_entry_that_is_not_a_private_regular_file_is_never_run(cache, monkeyp
         elif kind == "world-writable":
             path.chmod(0o646)
         elif kind == "oversized":
-            monkeypatch.setattr(templat, "MAX_ENTRY_BYTES", len(entry) - 1)
+            monkeypatch.setattr(templating, "MAX_ENTRY_BYTES", len(entry) - 1)
         elif os.getuid() != 0:
             pytest.skip("changing a file's owner needs root")
         else:
@@ -202,7 +202,7 @@ def test_a_valid_entry_is_still_used(cache, monkeypatch):
 def test_a_key_others_could_know_or_change_is_replaced(cache, monkeypatch, tmp_path, kind):
     marker = tmp_path / "dijalankan"
     key, path = prepared(cache, monkeypatch)
-    key_file = cache / templat.KEY_FILE
+    key_file = cache / templating.KEY_FILE
     known = key_file.read_bytes()
     path.write_bytes(signed(cache, key, hostile_body(marker)))  # signed with the known key
     if kind == "readable":
@@ -215,7 +215,7 @@ def test_a_key_others_could_know_or_change_is_replaced(cache, monkeypatch, tmp_p
         key_file.symlink_to(outside)
     else:
         key_file.write_bytes(known[:16])
-    monkeypatch.setattr(templat, "_KEYS", {})
+    monkeypatch.setattr(templating, "_KEYS", {})
     assert used_again(cache, monkeypatch) == [SOURCE]
     assert not marker.exists()
     assert not key_file.is_symlink() and key_file.read_bytes() != known
@@ -225,5 +225,5 @@ def test_a_key_others_could_know_or_change_is_replaced(cache, monkeypatch, tmp_p
 
 def test_the_key_is_private(cache):
     fresh_environment().from_string(SOURCE)
-    assert (cache / templat.KEY_FILE).stat().st_mode & 0o777 == 0o600
-    assert len((cache / templat.KEY_FILE).read_bytes()) == templat.KEY_BYTES
+    assert (cache / templating.KEY_FILE).stat().st_mode & 0o777 == 0o600
+    assert len((cache / templating.KEY_FILE).read_bytes()) == templating.KEY_BYTES

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from generator.cli import main
-from generator.resources import templates_dir
+from generator.writers.resources import templates_dir
 from tests.conftest import FIXTURES, edited_docx_template, pdf_text, squash
 
 PLAN = FIXTURES / "minimal.yaml"

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from generator.tabel_rencana import kolom_rencana
+from generator.document.action_table import table_columns
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "keputusan.docx"
 OUT_MANDIRI = OUT.with_name("rencana-aksi.docx")
@@ -309,7 +309,7 @@ def rencana_table(doc, layout: int) -> None:
 
 def _rencana_table(doc, layout: int) -> None:
     total = 33.0 - 2.5 - 2.0
-    kolom = kolom_rencana(layout)
+    kolom = table_columns(layout)
     cols = len(kolom)
     grouped = layout == 18
     header_rows = 3 if grouped else 2

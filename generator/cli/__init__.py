@@ -1,0 +1,543 @@
+"""The `zi` command: check, build and describe plans, report to the terminal, write a new plan or
+next year's, watch and rebuild; every message in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from generator import __version__
+from generator.cli.new_plan import Jawaban, JawabanSalah, draft_plan, nama_berkas, periksa_jawaban
+from generator.cli.parser import ParserIndonesia, UsageError, bilangan_bulat
+from generator.cli.schema_file import write_schema_beside
+from generator.document.decree import VERSIONS
+from generator.output.batch import BuildResult, BuildStatus, build_many, collect
+from generator.output.build import FORMATS, Output, write_atomically
+from generator.output.folders import write_reason
+from generator.output.jdih import NAMA_BERKAS
+from generator.plan.schema import schema_text
+from generator.reference import catalog
+from generator.rules import check_file
+from generator.rules.unfinished import ringkas_isian
+from generator.source.diagnostics import Diagnostic, PlanError
+from generator.source.files import UnreadableFile
+
+
+class _Parser(ParserIndonesia):
+    """zi's argument parser: help and usage errors in Indonesian, returning instead of exiting."""
+
+
+def _contoh(*lines: str) -> str:
+    """An epilog of example commands; RawDescriptionHelpFormatter keeps its lines."""
+    return "Contoh:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="zi",
+        description="Menyusun Keputusan Rencana Aksi Zona Integritas KPU dari berkas YAML.",
+        epilog=_contoh(
+            "zi new                                  # tulis rencana awal, ditanya satu per satu",
+            "zi check plans/kutai-timur-2025.yaml    # periksa rencana",
+            "zi build plans/kutai-timur-2025.yaml    # tulis DOCX dan PDF ke folder output/",
+        ) + "\n\nBantuan tiap perintah: zi PERINTAH --help, mis. zi build --help",
+    )
+    parser.add_argument("--version", action="version", version=f"zi {__version__}",
+                        help="tampilkan versi zi lalu keluar")
+    sub = parser.add_subparsers(dest="perintah", metavar="PERINTAH", title="perintah",
+                                parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check", help="periksa rencana dan laporkan semua kesalahan sekaligus",
+        description="Periksa rencana dan laporkan semua kesalahan sekaligus, masing-masing\n"
+        "sebagai berkas:baris:kolom: pesan. Keluar 1 bila ada kesalahan.",
+        epilog=_contoh("zi check plans/kutai-timur-2025.yaml",
+                       "zi check --strict plans/    # semua rencana di folder; peringatan juga "
+                       "dianggap kesalahan"))
+    check.add_argument("plans", nargs="+", metavar="RENCANA",
+                       help="berkas rencana (.yaml) atau folder berisi rencana")
+    check.add_argument("--strict", action="store_true",
+                       help="perlakukan peringatan sebagai kesalahan (keluar 1)")
+
+    build = sub.add_parser(
+        "build", help="bangun DOCX dan PDF keputusan (asli dan salinan)",
+        description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan, dan\n"
+        "metadata JDIH (.jdih.json) di samping PDF salinan.\n"
+        "Rencana yang salah tidak menghasilkan berkas apa pun.",
+        epilog=_contoh("zi build plans/kutai-timur-2025.yaml    # ke output/kutai-timur-2025/",
+                       "zi build plans/ -o hasil --format pdf --versi salinan",
+                       "zi build plans/kutai-timur-2025.yaml --nama-berkas nomor"
+                       "    # keputusan-400-2025-salinan.pdf"))
+    build.add_argument("plans", nargs="+", metavar="RENCANA",
+                       help="berkas rencana (.yaml) atau folder berisi rencana")
+    build.add_argument("-o", "--output", default="output", metavar="FOLDER",
+                       help="folder hasil (bawaan: output)")
+    build.add_argument("--format", choices=FORMATS, action="append", dest="formats",
+                       help="hanya format ini (boleh diulang); bawaan: docx dan pdf")
+    build.add_argument("--versi", choices=VERSIONS, action="append", dest="versions",
+                       help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
+    build.add_argument("--nama-berkas", choices=NAMA_BERKAS, default="biasa",
+                       help="nama berkas keputusan: biasa (keputusan-salinan.pdf, bawaan) atau "
+                       "nomor (menurut jenis, nomor, dan tahun keputusan, mis. "
+                       "keputusan-400-2025-salinan.pdf, untuk JDIH)")
+    build.add_argument("-j", "--jobs", type=bilangan_bulat, default=0, metavar="N",
+                       help="banyaknya rencana yang dibangun bersamaan (bawaan: jumlah CPU)")
+    build.add_argument("--force", action="store_true",
+                       help="bangun ulang walau rencana dan templat tidak berubah")
+    build.add_argument("--templates", metavar="FOLDER",
+                       help="folder templat sendiri (keputusan.docx, keputusan.css, ...); "
+                       "yang tidak ada diambil dari templat bawaan")
+    build.add_argument("--pantau", "--watch", action="store_true", dest="pantau",
+                       help="tetap berjalan dan bangun lagi setiap kali rencana disimpan "
+                       "(Ctrl+C untuk berhenti)")
+    build.add_argument("--strict", action="store_true",
+                       help="jangan bangun rencana yang masih punya peringatan (keluar 1)")
+
+    sub.add_parser(
+        "schema", help="cetak JSON Schema format rencana (untuk VS Code)",
+        description="Cetak JSON Schema format rencana, agar VS Code melengkapi dan memeriksa\n"
+        "kunci rencana selama diketik.",
+        epilog=_contoh("zi schema > plans/rencana.schema.json"))
+    sub.add_parser(
+        "katalog", help="daftar kunci katalog peraturan untuk 'mengingat'",
+        description="Daftar kunci katalog peraturan yang dapat ditulis di 'mengingat' dan\n"
+        "'dasar_hukum'; kutipannya dibuat lengkap dengan perubahannya.",
+        epilog=_contoh("zi katalog", "zi katalog > katalog.txt"))
+
+    roll = sub.add_parser(
+        "rollover", help="susun rencana tahun berikutnya dari rencana ini",
+        description="Susun rencana tahun berikutnya dari rencana ini: tahun rencana digeser,\n"
+        "nomor dan tanggal dikosongkan, komentar tetap. Yang perlu keputusan Anda\n"
+        "(dokumen dan tanggal lampau yang dikutip, yang tidak pernah diubah;\n"
+        "peraturan yang berubah, orang, tahun yang dibiarkan) dicetak lebih dulu.",
+        epilog=_contoh("zi rollover plans/kutai-timur-2025.yaml --tahun 2026",
+                       "zi rollover rencana.yaml --tahun 2026 -o rencana-baru.yaml"))
+    roll.add_argument("plan", metavar="RENCANA", help="berkas rencana (.yaml)")
+    roll.add_argument("--tahun", type=bilangan_bulat, required=True,
+                      help="tahun rencana baru, mis. 2026")
+    roll.add_argument("-o", "--output", metavar="BERKAS",
+                      help="berkas baru (bawaan: nama lama dengan tahun baru)")
+    roll.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+
+    new = sub.add_parser(
+        "new", help="tulis rencana awal dari beberapa jawaban",
+        description="Tulis rencana awal dari beberapa jawaban. Di terminal, yang tidak diisi\n"
+        "lewat opsi ditanyakan satu per satu.",
+        epilog=_contoh("zi new",
+                       'zi new --tingkat kabupaten --nama "Kutai Timur" --tahun 2026'
+                       "    # sisanya ditanyakan"))
+    for name, text in NEW_QUESTIONS.items():
+        new.add_argument(f"--{name}", help=text)
+    new.add_argument("-o", "--output", metavar="BERKAS",
+                     help="berkas rencana yang ditulis (bawaan: rencana-<nama>-<tahun>.yaml)")
+    new.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+    return parser
+
+
+NEW_QUESTIONS = {
+    "tingkat": "tingkat KPU: provinsi, kabupaten, atau kota",
+    "nama": "nama wilayah, tanpa 'Kabupaten'/'Kota'/'Provinsi' (mis. Kutai Timur)",
+    "tempat": "kota tempat keputusan ditetapkan (mis. Sangatta)",
+    "tahun": "tahun rencana aksi (mis. 2026)",
+    "ketua": "nama Ketua KPU",
+    "sekretaris": "nama Sekretaris KPU",
+}
+
+
+class _InputEnded(Exception):
+    """Ctrl+D, or piped answers that ran out, before every question was answered."""
+
+
+def _ask(name: str, question: str, inp: TextIO, out: TextIO) -> str | int:
+    """Ask until the answer can be used: a wrong one is told why and asked again."""
+    while True:
+        print(f"{question[0].upper()}{question[1:]}: ", end="", file=out, flush=True)
+        line = inp.readline()
+        if not line:
+            raise _InputEnded
+        try:
+            return periksa_jawaban(name, line.strip())
+        except JawabanSalah as exc:
+            print(f"  {name.capitalize()} {exc}.", file=out)
+
+
+def _target_problem(target: Path, overwrite: bool) -> str | None:
+    """Why the plan cannot be written to `target`, checked before anything is asked."""
+    try:
+        if target.is_dir():
+            return (f"{target} adalah folder; tulis nama berkasnya, mis. "
+                    f"{target / 'rencana.yaml'}")
+        if target.exists() and not overwrite:
+            return f"{target} sudah ada; pakai --timpa untuk menimpanya"
+    except OSError as exc:
+        return f"{target} tidak dapat ditulis: {write_reason(exc)}"
+    return None
+
+
+def _write_plan(target: Path, text: str) -> str | None:
+    """Write a plan whole or not at all; why not, in the user's words."""
+    try:
+        write_atomically(Output(target, text.encode("utf-8")))
+    except OSError as exc:
+        return f"{target} tidak dapat ditulis: {write_reason(exc)}"
+    return None
+
+
+def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
+    """Flags are checked all together, questions one by one; a stopped `zi new` writes nothing."""
+    values: dict[str, str | int] = {}
+    problems: list[str] = []
+    missing = []
+    for name in NEW_QUESTIONS:
+        given = getattr(args, name)
+        if given is None:
+            missing.append(name)
+            continue
+        try:
+            values[name] = periksa_jawaban(name, given)
+        except JawabanSalah as exc:
+            problems.append(f"--{name} {exc}")
+    if missing and not inp.isatty():
+        flags = ", ".join(f"--{name}" for name in missing)
+        problems.append(f"isi {flags} (atau jalankan di terminal untuk ditanya satu per satu)")
+    if problems:
+        for each in problems:
+            print(f"zi new: {each}", file=err)
+        return 2
+    chosen = Path(args.output) if args.output else None
+    if chosen is not None and (problem := _target_problem(chosen, args.timpa)):
+        print(f"zi new: {problem}", file=err)
+        return 1
+    try:
+        for name in missing:
+            values[name] = _ask(name, NEW_QUESTIONS[name], inp, out)
+    except KeyboardInterrupt:
+        print(file=out)
+        print("zi new: dibatalkan (Ctrl+C); tidak ada berkas yang ditulis.", file=err)
+        return 130
+    except _InputEnded:
+        print(file=out)
+        print("zi new: masukan berakhir sebelum semua pertanyaan dijawab; tidak ada berkas "
+              "yang ditulis.", file=err)
+        return 1
+    answers = Jawaban(**values)  # type: ignore[arg-type]
+    target = chosen or Path(nama_berkas(answers))
+    if problem := _target_problem(target, args.timpa):
+        print(f"zi new: {problem}", file=err)
+        return 1
+    if problem := _write_plan(target, draft_plan(answers)):
+        print(f"zi new: {problem}", file=err)
+        return 1
+    write_schema_beside(target)  # a folder it cannot be written to only loses the hints
+    print(f"ditulis: {target}", file=out)
+    print(f"Lanjutkan: ganti setiap '(tulis …)' dan isi sub-tim, lalu `zi check {target}` dan "
+          f"`zi build {target}`.", file=out)
+    return 0
+
+
+def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=err)
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    summary = f"{errors} kesalahan ditemukan"
+    if warnings:
+        summary = f"{errors} kesalahan dan {warnings} peringatan ditemukan"
+    rules = Counter(d.kode for d in diagnostics if d.kode)
+    if rules:
+        summary += ": " + ", ".join(f"{kode} {n}" for kode, n in sorted(rules.items()))
+    print((f"{plan}: " if plan else "") + summary + ".", file=err)
+
+
+def _schema_beside(plan: Path, out: TextIO) -> None:
+    """Give a plan copied alone to a folder the schema its first line names, for VS Code."""
+    if not plan.is_file():  # a FIFO or a device is never opened: reading it would block
+        return
+    if written := write_schema_beside(plan):
+        print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
+
+
+def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
+    """Check plan files and every plan in the folders named, as `zi build` finds them."""
+    plans = [str(p) for p in collect(names)]
+    if not plans:
+        print(f"zi check: tidak ada berkas rencana (.yaml) di {', '.join(names)}", file=err)
+        return 1
+    several = len(plans) > 1
+    counts: Counter[str] = Counter()
+    for plan in plans:
+        _schema_beside(Path(plan), out)
+        try:
+            checked = check_file(Path(plan), shown_as=plan)
+        except PlanError as exc:
+            _report(exc.diagnostics, err, plan if several else None)
+            counts["salah"] += 1
+            continue
+        if checked.warnings:
+            _report(checked.warnings, err, plan if several else None)
+            counts["peringatan"] += 1
+        else:
+            print(f"{plan}: baik, tidak ada kesalahan.", file=out)
+            counts["baik"] += 1
+    if several:
+        print(f"Diperiksa {len(plans)} rencana: {counts['baik']} baik, {counts['peringatan']} "
+              f"dengan peringatan, {counts['salah']} dengan kesalahan.", file=out)
+    return 1 if counts["salah"] or (strict and counts["peringatan"]) else 0
+
+
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    formats = tuple(dict.fromkeys(args.formats or FORMATS))
+    versions = tuple(dict.fromkeys(args.versions or VERSIONS))
+    plans = collect(args.plans)
+    if not plans:
+        print("zi build: tidak ada berkas rencana (.yaml) yang ditemukan", file=err)
+        return 1
+    jobs = args.jobs or os.cpu_count() or 1
+    templates = Path(args.templates) if args.templates else None
+    if templates is not None and not templates.is_dir():
+        print(f"zi build: folder templat {templates} tidak ada", file=err)
+        return 1
+    names = {str(p) for p in plans}
+    for plan in plans:
+        _schema_beside(plan, out)
+
+    def report(result: BuildResult, out: TextIO = out, err: TextIO = err) -> None:
+        messages = ringkas_isian(result.rencana, result.pesan)
+        if result.status is BuildStatus.FAILED:
+            for message in messages:
+                print(message, file=err)
+            print(f"{result.rencana}: tidak dibangun.", file=err)
+            return
+        for message in messages:
+            print(message, file=err)
+        if result.status is BuildStatus.SKIPPED:
+            print(f"{result.rencana}: dilewati (tidak berubah sejak dibangun)", file=out)
+        else:
+            print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
+
+    if args.pantau:
+        if args.strict:
+            print("zi build: --strict tidak dipakai bersama --pantau; saat menyusun, peringatan "
+                  "tampil di setiap putaran", file=err)
+            return 2
+        return _watch(args, formats, versions, jobs, templates, report, out)
+    refused = _refuse_warned(plans, err) if args.strict else []
+    plans = [p for p in plans if str(p) not in {r.rencana for r in refused}]
+    if out.isatty() and len(plans) > 1:
+        results = _build_with_progress(plans, args, formats, versions, jobs, report, templates)
+    else:
+        results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
+                             report, templates, nama=args.nama_berkas)
+    return _summary(refused + results, names, out)
+
+
+def _refuse_warned(plans: list[Path], err: TextIO) -> list[BuildResult]:
+    """`zi build --strict`: plans with warnings are reported and not built (errors are left to
+    the build, which reports them as usual)."""
+    refused = []
+    for plan in plans:
+        try:
+            warnings = check_file(plan, shown_as=str(plan)).warnings
+        except PlanError:
+            continue
+        if warnings:
+            for message in ringkas_isian(str(plan), [str(w) for w in warnings]):
+                print(message, file=err)
+            reason = f"--strict: {len(warnings)} peringatan dianggap kesalahan"
+            print(f"{plan}: tidak dibangun ({reason}).", file=err)
+            refused.append(BuildResult(str(plan), BuildStatus.FAILED, [], [reason]))
+    return refused
+
+
+def _summary(results: list[BuildResult], names: set[str], out: TextIO, prefix: str = "") -> int:
+    """The closing line: how many built, skipped and failed, with each failure's first reason."""
+    counts = Counter(r.status for r in results)
+    failed = [r for r in results if r.status is BuildStatus.FAILED]
+    summary = (f"Selesai: {counts[BuildStatus.BUILT]} dibangun, "
+               f"{counts[BuildStatus.SKIPPED]} dilewati, {counts[BuildStatus.FAILED]} gagal")
+    if failed:
+        reasons = "; ".join(_first_reason(r) for r in failed if r.rencana in names)
+        summary += f" ({reasons})"
+    print(prefix + summary + ".", file=out)
+    return 1 if failed else 0
+
+
+def _first_reason(result: BuildResult) -> str:
+    """'plan: why', without naming the plan twice when the message already starts with it."""
+    reason = result.pesan[0] if result.pesan else "galat"
+    return reason if reason.startswith(f"{result.rencana}:") else f"{result.rencana}: {reason}"
+
+
+def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
+           jobs: int, templates: Path | None, report: Callable[..., None],
+           out: TextIO) -> int:
+    """Build, then rebuild what changed on every save, with workers that stay warm."""
+    from generator.cli.watch import pantau
+    from generator.output.batch import forget_shared_inputs
+    from generator.output.workers import new_pool, stop_pool
+
+    force = args.force
+    pool = new_pool(jobs)  # warm workers, even one: a crash costs a round, not the watch
+
+    def changed_only(result: BuildResult) -> None:
+        if result.status is not BuildStatus.SKIPPED:
+            report(result)
+
+    def build() -> dict[str, str]:
+        nonlocal force, pool
+        start = time.perf_counter()
+        forget_shared_inputs()  # a template may have been edited since the last build
+        plans = collect(args.plans)
+        results = build_many(plans, Path(args.output), formats, versions, jobs, force,
+                             changed_only, templates, pool, args.nama_berkas)
+        if any(r.pekerja_mati for r in results):
+            stop_pool(pool)  # a worker died: the next save gets fresh ones
+            pool = new_pool(jobs)
+        force = False
+        seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+        _summary(results, {str(p) for p in plans}, out,
+                 f"[{time.strftime('%H:%M:%S')}, {seconds} detik] ")
+        out.flush()
+        return dict(r.logo for r in results if r.logo)
+
+    try:
+        return pantau(args.plans, build, lambda line: print(line, file=out, flush=True),
+                      templates)
+    finally:
+        stop_pool(pool)
+
+
+def _build_with_progress(plans: list[Path], args: argparse.Namespace, formats: tuple[str, ...],
+                         versions: tuple[str, ...], jobs: int,
+                         report: Callable[..., None],
+                         templates: Path | None) -> list[BuildResult]:
+    """A progress bar on a terminal; every plan's line is printed above it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=False)
+    with Progress(TextColumn("membangun"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("rencana", total=len(plans))
+
+        def done(result: BuildResult) -> None:
+            report(result, sys.stdout, sys.stderr)  # rich's stand-ins print above the bar
+            progress.advance(task)
+
+        return build_many(plans, Path(args.output), formats, versions, jobs, args.force, done,
+                          templates, nama=args.nama_berkas)
+
+
+def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from generator.cli.rollover import laporan, nama_baru, rollover  # only this command needs it
+
+    source = Path(args.plan)
+    try:
+        checked = check_file(source, shown_as=args.plan)
+    except PlanError as exc:
+        _report(exc.diagnostics, err)
+        print(f"{args.plan}: perbaiki dulu sebelum rollover.", file=err)
+        return 1
+    if not checked.plan.tahun < args.tahun <= 2100:
+        print(f"zi rollover: --tahun harus tahun sesudah rencana ini ({checked.plan.tahun}), "
+              f"paling lambat 2100, bukan {args.tahun}", file=err)
+        return 2
+    target = Path(args.output) if args.output else nama_baru(source, checked.plan.tahun,
+                                                              args.tahun)
+    if os.path.realpath(target) == os.path.realpath(source):
+        print(f"zi rollover: {target} adalah rencana {args.plan} sendiri; pakai -o untuk nama "
+              "lain", file=err)
+        return 1
+    if problem := _target_problem(target, args.timpa):
+        print(f"zi rollover: {problem.replace('--timpa', '-o untuk nama lain atau --timpa')}",
+              file=err)
+        return 1
+    try:
+        result = rollover(source, args.tahun)
+    except PlanError as exc:  # the plan changed since it was checked
+        _report(exc.diagnostics, err)
+        return 1
+    except (UnreadableFile, UnicodeDecodeError) as exc:  # changed since it was checked
+        reason = exc.reason if isinstance(exc, UnreadableFile) else "bukan teks UTF-8"
+        print(f"zi rollover: {args.plan} berubah sejak diperiksa: berkas {reason}", file=err)
+        return 1
+    if problem := _write_plan(target, result.teks):
+        print(f"zi rollover: {problem}", file=err)
+        return 1
+    print(f"ditulis: {target} (rencana {args.tahun} dari {args.plan})", file=out)
+    for line in laporan(result, str(target)):
+        print(line, file=out)
+    print(f"Lanjutkan: `zi check {target}`.", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None, inp: TextIO | None = None) -> int:
+    """Run the command; returns the exit code instead of exiting, so tests can call it."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    inp = inp or sys.stdin
+    parser = _parser()
+    try:
+        with contextlib.redirect_stdout(out):  # --help and --version print to `out`
+            args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as exc:
+        print(exc, file=err)
+        print(f"Bantuan: {exc.prog} --help", file=err)
+        return 2
+    except SystemExit as exc:  # after --help and --version
+        return int(exc.code or 0)
+    if args.perintah == "check":
+        return _check(args.plans, out, err, args.strict)
+    if args.perintah == "build":
+        return _build(args, out, err)
+    if args.perintah == "new":
+        return _new(args, inp, out, err)
+    if args.perintah == "rollover":
+        return _rollover(args, out, err)
+    if args.perintah == "katalog":
+        for key, peraturan in catalog.katalog().items():
+            print(f"{key:<22} {peraturan.judul()}", file=out)
+        return 0
+    if args.perintah == "schema":
+        out.write(schema_text())
+        return 0
+    parser.print_help(out)
+    return 2
+
+
+def main_entry() -> None:
+    """Console-script entry point; a closed pipe (`zi ... | head`) and Ctrl+C end quietly.
+
+    Every output is written, flushed and closed before `main` returns, so the process ends
+    without the interpreter's teardown, which after a PDF layout spends a tenth of a second
+    freeing objects one by one (as multiprocessing's workers also end).
+    """
+    from generator.output.workers import Stopped, on_terminate
+
+    signal.signal(signal.SIGTERM, on_terminate)  # `kill`: stop as on Ctrl+C, workers too
+    try:
+        code = main()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    except KeyboardInterrupt as exc:  # commands that do not stop on Ctrl+C themselves
+        stopped = isinstance(exc, Stopped)
+        try:
+            sys.stdout.flush()
+            print("\nzi: dihentikan (SIGTERM)." if stopped else "\nzi: dibatalkan (Ctrl+C).",
+                  file=sys.stderr, flush=True)
+        except OSError:
+            pass
+        code = 143 if stopped else 130
+    os._exit(code)

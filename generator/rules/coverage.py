@@ -1,0 +1,167 @@
+"""Which official komponen of PermenPANRB 90/2021 a plan leaves without a step.
+
+Komponen are matched by name across the whole plan, never by the position of a row: offices
+number their roman rows by area, by program ("Pelaksanaan Pengendalian Gratifikasi" as row II),
+or add areas of their own ("Inovasi Pelayanan"). A group may say which official area it belongs
+to ('area_resmi'); that, or a name that is an official area's, gives the group its area.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.plan.model import Area, Program, Rencana
+from generator.reference.official_areas import area_dari_nama, area_resmi, norm
+from generator.source.diagnostics import Diagnostic, Severity
+from generator.source.yaml_reader import Path, Source
+
+_KATA_SAMBUNG = frozenset({"dan", "di", "yang", "terhadap", "berbasis", "atas", "untuk", "dalam"})
+"""Words left out when asking whether every word of a komponen's name is in a plan's name."""
+
+_SINONIM = {
+    "rencana pembangunan zona integritas": ("rencana aksi", "rencana kerja",
+                                            "rencana pembangunan"),
+    "sistem pemerintahan berbasis elektronik": ("spbe", "e office", "e government"),
+    "whistle blowing system": ("whistle blowing", "wbs"),
+    "penerapan spip": ("spip", "pengendalian intern"),
+    "pengaduan masyarakat": ("pengaduan", "dumas"),
+    "pengelolaan pengaduan": ("pengaduan",),
+    "penegakan aturan disiplin kode etik kode perilaku": ("disiplin", "kode etik"),
+    "penilaian kepuasan terhadap pelayanan": ("kepuasan",),
+    "pemanfaatan teknologi informasi": ("teknologi informasi",),
+    "perencanaan kebutuhan pegawai": ("kebutuhan pegawai",),
+    "pemantauan dan evaluasi pembangunan wbk wbbm": ("pemantauan", "monitoring dan evaluasi"),
+    "penanganan benturan kepentingan": ("benturan kepentingan",),
+    "pengendalian gratifikasi": ("gratifikasi",),
+}
+"""Words that name a komponen loosely. Loose names count only inside the komponen's own area
+(or in a group whose area is unknown): 'Monitoring dan Evaluasi Pengaduan Masyarakat' under
+Penguatan Pengawasan is not the Pemantauan dan Evaluasi of Manajemen Perubahan."""
+
+
+@lru_cache(maxsize=4096)
+def bentuk(name: str) -> tuple[str, ...]:
+    """A name's forms: without what is in brackets, each bracketed part alone (an abbreviation
+    such as 'SOP' or '(e-office/e-government)'), and the whole."""
+    inside = re.findall(r"\(([^()]*)\)", name)
+    forms = [norm(re.sub(r"\([^()]*\)", " ", name)), *(norm(part) for part in inside),
+             norm(name)]
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def _berisi(phrase: str, text: str) -> bool:
+    """The phrase stands in the text as whole words."""
+    return f" {phrase} " in f" {text} "
+
+
+def _cocok_kuat(official: str, names: tuple[str, ...]) -> bool:
+    """The plan's name says the komponen's name: the same, inside it, or all its words."""
+    forms = bentuk(official)
+    main = forms[0]
+    words = set(main.split()) - _KATA_SAMBUNG
+    for name in names:
+        if any(_berisi(form, name) for form in forms):
+            return True
+        if len(words) > 1 and words <= set(name.split()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _cocok_longgar(official: str, names: tuple[str, ...]) -> bool:
+    """The plan's name names the komponen loosely (a synonym) or with a slip of the pen."""
+    main = bentuk(official)[0]
+    for name in names:
+        if any(_berisi(s, name) for s in _SINONIM.get(main, ())):
+            return True
+        matcher = difflib.SequenceMatcher(None, main, name)
+        if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and \
+                matcher.ratio() >= 0.8:  # the cheap upper bounds first
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Kelompok:
+    """One group of the table (an area row or a program row) and what it covers."""
+
+    path: Path
+    """Where it is in the plan."""
+    area: str | None
+    """The official area it belongs to: declared, or its name; None when unknown."""
+    dinyatakan: bool
+    """The area was declared with 'area_resmi'."""
+    nama: tuple[str, ...]
+    """The normalised forms of its own name and of its komponen's names."""
+
+
+def _bentuk_semua(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(form for name in names for form in bentuk(name)))
+
+
+def kelompok(plan: Rencana) -> list[Kelompok]:
+    """Every area and program row with its official area and the names it holds."""
+    groups: list[Kelompok] = []
+    rencana = plan.rencana_aksi
+    for i, area in enumerate(rencana.area if rencana else ()):
+        own = _area_kelompok(area)
+        area_path = ("rencana_aksi", "area", i)
+        komponen = [k.nama for k in area.komponen or ()]
+        groups.append(Kelompok(area_path, own, area.area_resmi is not None,
+                               _bentuk_semua([area.nama, *komponen])))
+        for j, program in enumerate(area.program or ()):
+            declared = program.area_resmi is not None
+            groups.append(Kelompok((*area_path, "program", j),
+                                   _area_kelompok(program) if declared else own, declared,
+                                   _bentuk_semua([program.nama,
+                                                  *(k.nama for k in program.komponen)])))
+    return groups
+
+
+def _area_kelompok(group: Area | Program) -> str | None:
+    return group.area_resmi or area_dari_nama(group.nama)
+
+
+def _warn(source: Source, path: Path, message: str, key: bool = False) -> Diagnostic:
+    return Diagnostic(source.file, source.where(path, key=key), message, severity=Severity.WARNING,
+                      kode="komponen-hilang")
+
+
+def check_coverage(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Official komponen of PermenPANRB 90/2021 that have no step: points left on the table."""
+    rencana = plan.rencana_aksi
+    if rencana is None:
+        return []
+    official_forms = {form for a in area_resmi() for k in a.komponen for form in bentuk(k)}
+    skipped = {form for name in rencana.tanpa_komponen for form in bentuk(name)}
+    found = [_warn(source, ("rencana_aksi", "tanpa_komponen", i),
+                   f"'{name}' bukan komponen resmi PermenPAN RB 90/2021")
+             for i, name in enumerate(rencana.tanpa_komponen)
+             if not set(bentuk(name)) & official_forms]
+    groups = kelompok(plan)
+    for official in area_resmi():
+        missing = []
+        for komponen in official.komponen:
+            if set(bentuk(komponen)) & skipped:
+                continue
+            strong = any(_cocok_kuat(komponen, g.nama) for g in groups)
+            loose = any(_cocok_longgar(komponen, g.nama) for g in groups
+                        if g.area in (None, official.nama))
+            if not (strong or loose):
+                missing.append(komponen.replace("*", ""))
+        if not missing:
+            continue
+        mine = [g for g in groups if g.area == official.nama]
+        mine.sort(key=lambda g: not g.dinyatakan)
+        listed = ", ".join(f"'{k}'" for k in missing)
+        message = (f"area {official.nama} (bobot {official.bobot:g}) tidak punya langkah untuk "
+                   f"komponen {listed}: nilainya hilang dari evaluasi (atau sebut di "
+                   "'rencana_aksi.tanpa_komponen')")
+        if mine:
+            found.append(_warn(source, mine[0].path, message))
+        else:
+            found.append(_warn(source, ("rencana_aksi", "area"), message, key=True))
+    return found

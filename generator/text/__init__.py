@@ -1,0 +1,1 @@
+"""Indonesian words and numbers, and the inline and narrative markup of plan texts."""
