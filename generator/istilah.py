@@ -361,6 +361,9 @@ def salah_ketik(text: str) -> list[Salah]:
     for salah in found:
         if kept and salah.start < kept[-1].end:
             continue
+        if salah.tertulis.isupper() and len(salah.tertulis) > 3:  # 'ZONA INTEGRITSA'
+            salah = Salah(salah.start, salah.end, salah.tertulis, salah.benar.upper(),
+                          salah.jenis)
         kept.append(salah)
     return kept
 

@@ -385,7 +385,7 @@ def mirip(text: str, wilayah: Wilayah) -> list[Mirip]:
             if key == own or not _capitalised(window[0]) or key in _data().by_key:
                 continue
             if key[:1] != own[:1] or OSA.distance(key, own) > _max_edits(len(own)) or \
-                    fuzz.ratio(key, own) < 80:
+                    fuzz.ratio(key, own) < 75:
                 continue
             if _longest(text, tokens, i)[1]:
                 continue  # begins with another region's name ('Kutai Barat Daya' is not own)
