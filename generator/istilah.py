@@ -259,9 +259,11 @@ def _kata_mirip(key: str, choices: tuple[str, ...]) -> str | None:
     if best is None:
         return None
     term = best[0]
-    if term[:1] != key[:1] or OSA.distance(key, term) > (1 if len(term) <= 7 else 2) or \
-            _root(key) == _root(term):
+    edits = OSA.distance(key, term)
+    if term[:1] != key[:1] or edits > (1 if len(term) <= 10 else 2) or _root(key) == _root(term):
         return None
+    if len(term) <= 5 and sorted(key) != sorted(term) and len(key) != len(term) + 1:
+        return None  # a short word: only letters swapped or doubled ('Ketau'), not 'Kedua'
     return term
 
 
