@@ -112,10 +112,12 @@ _COMMON = frozenset({
     "kapuas", "karo", "kaur", "kuningan", "landak", "lebak", "malaka", "malang", "medan",
     "metro", "padang", "palu", "pati", "puncak", "seram", "serang", "sigi", "solok", "sula",
     "tapin", "tegal", "toba", "kudus", "muna", "barru", "paser", "sabang", "dairi", "siak",
-    "lahat", "tual", "alor", "kendal", "ngada", "demak", "badung", "bungo", "tebo",
+    "lahat", "tual", "alor", "kendal", "ngada", "demak", "badung", "bungo", "tebo", "binjai",
+    "jember", "ketapang", "lingga", "sorong", "subang", "rembang", "sampang",
 })
-"""Names that are also common words or given names ('batu', 'malang', 'Bima'): never found
-bare, only after a level word or an office ('Kota Batu', 'KPU Kabupaten Malang')."""
+"""Names that are also common words or given names ('batu', 'malang', 'sorong', 'Bima'; checked
+against the root words of PySastrawi's dictionary): never found bare, only after a level word
+or an office ('Kota Batu', 'KPU Kabupaten Malang')."""
 _DIRECTION = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya",
                         "laut", "raya", "hulu", "hilir", "ilir", "ulu", "kepulauan", "darat"})
 """Words that extend a region's name into another region: 'Kutai Timur Tenggara' is none."""
