@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Diagnostic, PlanError
-from generator.validate import check_file
+from generator.rules import check_file
+from generator.source.diagnostics import Diagnostic, PlanError
 from tests.conftest import FIXTURES, PLANS
 from tests.test_schema import _data, _schema_errors
 
@@ -226,7 +226,9 @@ rule is fixed."""
 
 
 def _valid_fixtures() -> list[Path]:
-    skipped = {"errors", "rules", "salah-salin"}
+    # errors/ and rules/ hold plans with mistakes; istilah/, kalender/ and wilayah/ are cases of
+    # the matchers (texts, not plans)
+    skipped = {"errors", "rules", "salah-salin", "istilah", "kalender", "wilayah"}
     return sorted(p for p in FIXTURES.rglob("*.yaml")
                   if p.relative_to(FIXTURES).parts[0] not in skipped)
 
