@@ -223,7 +223,7 @@ def main() -> int:
         build_many(noop, work / "out-noop", ("docx",), ("asli",), jobs)
         noop_time = best(3, lambda: zi("build", str(noop[0].parent), "-o", str(work / "out-noop"),
                                        "--format", "docx", "--versi", "asli"))
-        memory = max(r.memori_mb for r in build_many(
+        memory = max(r.memory_mb for r in build_many(
             batch[:jobs], work / "out-mem", ("docx", "pdf"), ("asli", "salinan"), jobs,
             force=True))
 

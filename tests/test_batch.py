@@ -112,7 +112,7 @@ def test_one_plan_shared_by_two_workers_gives_the_same_files(tmp_path):
     assert [r.status for r in serial + shared] == ["dibangun", "dibangun"]
     names = ["keputusan-asli.docx", "keputusan-asli.pdf", "keputusan-salinan.docx",
              "keputusan-salinan.pdf", "keputusan-salinan.jdih.json"]
-    assert [Path(p).name for p in shared[0].berkas] == names  # the usual order, not finish order
+    assert [Path(p).name for p in shared[0].files] == names  # the usual order, not finish order
     for name in names:
         assert (tmp_path / "dua" / "kota-0" / name).read_bytes() == \
             (tmp_path / "satu" / "kota-0" / name).read_bytes(), name
@@ -125,8 +125,8 @@ def test_a_share_that_fails_leaves_no_file_of_the_plan(tmp_path):
     bad = Share([], ["templat keputusan.html baris 3: kesalahan templat: x"], True, 50.0)
     result = finish(str(plan), str(tmp_path / "out"), ("docx", "pdf"), ("asli",), None,
                     [good, bad])
-    assert good.outputs and not good.gagal
-    assert (result.status, result.pesan) == ("gagal", bad.pesan)
+    assert good.outputs and not good.failed
+    assert (result.status, result.messages) == ("gagal", bad.messages)
     assert not (tmp_path / "out").exists()
 
 
@@ -142,7 +142,7 @@ def test_a_worker_that_dies_fails_its_plan_not_the_run(tmp_path, monkeypatch):
     plans = collect([str(province(tmp_path, 2))])
     results = build_many(plans, tmp_path / "out", FORMATS, VERSIONS, jobs=2)
     assert [r.status for r in results] == ["gagal", "gagal"]
-    assert [r.pesan for r in results] == [["pekerja berhenti sebelum selesai (prosesnya keluar "
+    assert [r.messages for r in results] == [["pekerja berhenti sebelum selesai (prosesnya keluar "
                                            "dengan kode 1); rencana lain tetap dibangun"]] * 2
     assert not (tmp_path / "out").exists()
 

@@ -130,7 +130,7 @@ def test_any_plan_is_checked_without_a_traceback(text):
             assert all(MESSAGE.match(str(d)) for d in exc.diagnostics), exc.diagnostics
             # a plan that fails never leaves a file behind
             result = build_one(str(plan), str(Path(folder) / "out"), ("docx",), ("asli",))
-            assert result.status == "gagal" and result.pesan
+            assert result.status == "gagal" and result.messages
             assert not (Path(folder) / "out").exists()
             return
         render_text(build_document(checked.plan, "salinan"))

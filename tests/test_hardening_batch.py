@@ -179,7 +179,7 @@ def test_a_removed_logo_builds_again_and_says_so(tmp_path):
     (tmp_path / "logo.png").unlink()
     result = build_many([plan], out, FORMATS, VERSIONS, 1)
     assert [r.status for r in result] == ["gagal"]
-    assert result[0].pesan[0] == f"{plan}:2:61: 'satker.logo': berkas logo 'logo.png' tidak ada"
+    assert result[0].messages[0] == f"{plan}:2:61: 'satker.logo': berkas logo 'logo.png' tidak ada"
 
 
 STAMPS = ["[]", "1", "null", '"jejak"', "{}", '{"jejak": 5, "rencana": "", "berkas": []}',
@@ -389,16 +389,16 @@ def test_fuzz_only_the_plans_that_kill_their_worker_fail(tmp_path_factory, crash
     plans = province(folder / "rencana", len(fates))
     crashes.clear()
     crashes.update({plan.stem: fate for plan, fate in zip(plans, fates, strict=True) if fate})
-    results = {r.rencana: r for r in build_many(plans, folder / "out", FORMATS, VERSIONS, jobs)}
+    results = {r.plan: r for r in build_many(plans, folder / "out", FORMATS, VERSIONS, jobs)}
     assert len(results) == len(plans)
     for plan, fate in zip(plans, fates, strict=True):
         result = results[str(plan)]
         if fate is None:
-            assert result.status == "dibangun", result.pesan
+            assert result.status == "dibangun", result.messages
         elif fate == "galat":
-            assert (result.status, result.pesan) == ("gagal", ["MemoryError: habis"])
+            assert (result.status, result.messages) == ("gagal", ["MemoryError: habis"])
         else:
-            assert (result.status, result.pesan) == ("gagal", [
+            assert (result.status, result.messages) == ("gagal", [
                 f"pekerja berhenti sebelum selesai ({DIED[fate]}); rencana lain tetap dibangun"])
 
 
@@ -545,5 +545,5 @@ def test_an_output_folder_that_cannot_be_written_is_said_in_indonesian(tmp_path)
     (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
     result = build_one(str(plan), str(tmp_path / "berkas"), ("docx",), ("asli",))
     assert result.status == "gagal"
-    assert result.pesan == [f"tidak dapat menulis {tmp_path / 'berkas' / 'r'}: "
+    assert result.messages == [f"tidak dapat menulis {tmp_path / 'berkas' / 'r'}: "
                             "salah satu foldernya adalah berkas"]

@@ -310,18 +310,18 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _schema_beside(plan, out)
 
     def report(result: BuildResult, out: TextIO = out, err: TextIO = err) -> None:
-        messages = ringkas_isian(result.rencana, result.pesan)
+        messages = ringkas_isian(result.plan, result.messages)
         if result.status is BuildStatus.FAILED:
             for message in messages:
                 print(message, file=err)
-            print(f"{result.rencana}: tidak dibangun.", file=err)
+            print(f"{result.plan}: tidak dibangun.", file=err)
             return
         for message in messages:
             print(message, file=err)
         if result.status is BuildStatus.SKIPPED:
-            print(f"{result.rencana}: dilewati (tidak berubah sejak dibangun)", file=out)
+            print(f"{result.plan}: dilewati (tidak berubah sejak dibangun)", file=out)
         else:
-            print(f"{result.rencana}: ditulis {', '.join(result.berkas)}", file=out)
+            print(f"{result.plan}: ditulis {', '.join(result.files)}", file=out)
 
     if args.pantau:
         if args.strict:
@@ -330,7 +330,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 2
         return _watch(args, formats, versions, jobs, templates, report, out)
     refused = _refuse_warned(plans, err) if args.strict else []
-    plans = [p for p in plans if str(p) not in {r.rencana for r in refused}]
+    plans = [p for p in plans if str(p) not in {r.plan for r in refused}]
     if out.isatty() and len(plans) > 1:
         results = _build_with_progress(plans, args, formats, versions, jobs, report, templates)
     else:
@@ -364,7 +364,7 @@ def _summary(results: list[BuildResult], names: set[str], out: TextIO, prefix: s
     summary = (f"Selesai: {counts[BuildStatus.BUILT]} dibangun, "
                f"{counts[BuildStatus.SKIPPED]} dilewati, {counts[BuildStatus.FAILED]} gagal")
     if failed:
-        reasons = "; ".join(_first_reason(r) for r in failed if r.rencana in names)
+        reasons = "; ".join(_first_reason(r) for r in failed if r.plan in names)
         summary += f" ({reasons})"
     print(prefix + summary + ".", file=out)
     return 1 if failed else 0
@@ -372,8 +372,8 @@ def _summary(results: list[BuildResult], names: set[str], out: TextIO, prefix: s
 
 def _first_reason(result: BuildResult) -> str:
     """'plan: why', without naming the plan twice when the message already starts with it."""
-    reason = result.pesan[0] if result.pesan else "galat"
-    return reason if reason.startswith(f"{result.rencana}:") else f"{result.rencana}: {reason}"
+    reason = result.messages[0] if result.messages else "galat"
+    return reason if reason.startswith(f"{result.plan}:") else f"{result.plan}: {reason}"
 
 
 def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[str, ...],
@@ -398,7 +398,7 @@ def _watch(args: argparse.Namespace, formats: tuple[str, ...], versions: tuple[s
         plans = collect(args.plans)
         results = build_many(plans, Path(args.output), formats, versions, jobs, force,
                              changed_only, templates, pool, args.nama_berkas)
-        if any(r.pekerja_mati for r in results):
+        if any(r.worker_died for r in results):
             stop_pool(pool)  # a worker died: the next save gets fresh ones
             pool = new_pool(jobs)
         force = False

@@ -61,17 +61,17 @@ class BuildStatus(StrEnum):
 class BuildResult:
     """What happened to one plan."""
 
-    rencana: str
+    plan: str
     """The plan file as named on the command line."""
     status: BuildStatus
     """Built, skipped (unchanged) or failed."""
-    berkas: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
     """Files written."""
-    pesan: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
     """Messages: the plan's errors and warnings, or why it failed."""
-    memori_mb: float = 0.0
+    memory_mb: float = 0.0
     """Peak resident memory of the process that built it."""
-    pekerja_mati: bool = False
+    worker_died: bool = False
     """A worker process died while building it: a pool kept for later builds must be renewed."""
     logo: tuple[str, str] | None = None
     """The logo file the plan names and the SHA-256 of the bytes the build used (or found
@@ -282,17 +282,17 @@ class Share:
 
     outputs: list[Output]
     """The files rendered; empty when the plan failed."""
-    pesan: list[str]
+    messages: list[str]
     """The plan's warnings, or why it failed."""
-    gagal: bool
+    failed: bool
     """True when the plan could not be built."""
-    memori_mb: float
+    memory_mb: float
     """Peak resident memory of the worker."""
-    posisi: list[int] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
     """Where each output comes among all the plan's files, to write them in the usual order."""
-    pekerja_mati: bool = False
+    worker_died: bool = False
     """The worker died before it returned this share."""
-    rencana: str = ""
+    plan_digest: str = ""
     """SHA-256 of the plan bytes validated and rendered."""
     logo: tuple[str, str] | None = None
     """The logo the validated plan names (as written) and SHA-256 of the bytes rendered."""
@@ -327,7 +327,7 @@ def render_part(plan_name: str, out_dir: str, formats: tuple[str, ...],
         logo = (checked.plan.satker.logo, _sha256(checked.logo[0])) \
             if checked.logo is not None and checked.plan.satker.logo else None
         return Share(outputs, messages, False, _peak_mb(), sorted(every.index(t) for t in mine),
-                      rencana=_sha256(raw), logo=logo)
+                      plan_digest=_sha256(raw), logo=logo)
     except PlanError as exc:
         return Share([], [str(d) for d in exc.diagnostics], True, _peak_mb())
     except TemplateProblem as exc:
@@ -365,17 +365,17 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
     """Write a plan's files once every share is rendered, with the stamp of their inputs:
     `jejak`, the fingerprint taken before rendering (taken now when not given), and the plan
     and logo bytes the shares validated and rendered."""
-    memory = max((p.memori_mb for p in parts), default=0.0)
-    failed = next((p for p in parts if p.gagal), None)
+    memory = max((p.memory_mb for p in parts), default=0.0)
+    failed = next((p for p in parts if p.failed), None)
     plan = Path(plan_name)
     if failed is not None:
-        return BuildResult(plan_name, BuildStatus.FAILED, [], failed.pesan, memory,
-                     any(p.pekerja_mati for p in parts))
+        return BuildResult(plan_name, BuildStatus.FAILED, [], failed.messages, memory,
+                     any(p.worker_died for p in parts))
     if jejak is None:
         jejak = fingerprint(formats, versions, Path(templates) if templates else None, nama)
-    pairs = [pair for p in parts for pair in zip(p.posisi, p.outputs, strict=True)]
+    pairs = [pair for p in parts for pair in zip(p.positions, p.outputs, strict=True)]
     outputs = [o for _, o in sorted(pairs, key=lambda pair: pair[0])]
-    rencana = _agreed([p.rencana for p in parts])
+    rencana = _agreed([p.plan_digest for p in parts])
     logo = _agreed([p.logo for p in parts])
     try:
         written = write_all(outputs)
@@ -385,7 +385,7 @@ def finish(plan_name: str, out_dir: str, formats: tuple[str, ...], versions: tup
         where = exc.filename or out_dir
         return BuildResult(plan_name, BuildStatus.FAILED, [],
                            [f"tidak dapat menulis {where}: {write_reason(exc)}"], memory)
-    return BuildResult(plan_name, BuildStatus.BUILT, [str(p) for p in written], parts[0].pesan,
+    return BuildResult(plan_name, BuildStatus.BUILT, [str(p) for p in written], parts[0].messages,
                        memory, logo=(str(plan.parent / logo[0]), logo[1]) if logo else None)
 
 
@@ -406,7 +406,7 @@ def _died(exc: BaseException | str) -> Share:
     """The failed share of a worker that died, whether the pool said so on submit or on result."""
     why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
     return Share([], [f"pekerja berhenti sebelum selesai ({why}); rencana lain tetap dibangun"],
-                  True, 0.0, pekerja_mati=True)
+                  True, 0.0, worker_died=True)
 
 
 def build_one(plan_name: str, out_dir: str, formats: tuple[str, ...],
@@ -516,7 +516,7 @@ def _shared(executor: Executor, todo: list[_Todo], count: int, args: _Args, nama
         parts[id(item)].append(part)
         if len(parts[id(item)]) != count:
             return
-        if any(p.pekerja_mati for p in parts[id(item)]):
+        if any(p.worker_died for p in parts[id(item)]):
             broken.append(item)
         else:
             finished(item, finish(str(item.plan), *args, parts[id(item)], nama, jejak))
@@ -550,7 +550,7 @@ def _one_by_one(todo: list[_Todo], jobs: int, args: _Args, nama: str, jejak: str
         if pool is not None:
             stop_pool(pool)
         result = finish(str(item.plan), *args, [_died(why)], nama, jejak)
-        result.pekerja_mati = True
+        result.worker_died = True
         finished(item, result)
 
     try:
@@ -574,8 +574,8 @@ def _one_by_one(todo: list[_Todo], jobs: int, args: _Args, nama: str, jejak: str
             for future in done:
                 lane, item, workers = running.pop(future)
                 part = _received(future)
-                if part.pekerja_mati:
-                    lost(lane, item, why_stopped(workers[0]) if workers else part.pesan[0])
+                if part.worker_died:
+                    lost(lane, item, why_stopped(workers[0]) if workers else part.messages[0])
                 else:
                     finished(item, finish(str(item.plan), *args, [part], nama, jejak))
     finally:
