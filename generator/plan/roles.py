@@ -40,12 +40,12 @@ def role_of(info: FieldInfo) -> Role:
     return next((item for item in info.metadata if isinstance(item, Role)), Role.PROSE)
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def inner_model(annotation: Any) -> type[BaseModel] | None:
     """The model inside an annotation such as `list[Komponen] | None` or `dict[str, Orang]`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None
@@ -67,7 +67,7 @@ def walk(model: type[BaseModel] | None, data: Any, path: Path = ()
             if role is not Role.PROSE:
                 yield (*path, key), role, value
                 continue
-            inner = _inner_model(info.annotation) if info is not None else None
+            inner = inner_model(info.annotation) if info is not None else None
             if info is not None and get_origin(info.annotation) is dict and \
                     isinstance(value, dict):
                 # a mapping of entries: each entry's value is of the inner model
@@ -119,7 +119,7 @@ def keys_with(model: type[BaseModel], roles: frozenset[Role]) -> frozenset[str]:
         for name, info in current.model_fields.items():
             if role_of(info) in roles:
                 found.add(name)
-            inner = _inner_model(info.annotation)
+            inner = inner_model(info.annotation)
             if inner is not None:
                 visit(inner)
 

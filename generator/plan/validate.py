@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.plan.attachments import ATTACHMENT_KINDS
 from generator.plan.model import Rencana
-from generator.plan.roles import Role, marked
+from generator.plan.roles import Role, inner_model, marked
 from generator.reference import catalog
 from generator.reference.official_areas import area_dimaksud
 from generator.source.diagnostics import Diagnostic, PlanError, field_name
@@ -59,20 +59,9 @@ def _model_at(path: Path) -> type[BaseModel] | None:
         info = model.model_fields.get(part) if model is not None else None
         if info is None:
             return None
-        model = _inner_model(info.annotation)
+        model = inner_model(info.annotation)
         skip_key = get_origin(info.annotation) is dict
     return cast("type[BaseModel] | None", model)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside an annotation such as `list[Komponen] | None` or `dict[str, Orang]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _known_keys(parent: Path) -> list[str]:
