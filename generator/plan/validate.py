@@ -103,8 +103,8 @@ def _unknown_key(source: Source, path: Path) -> Diagnostic:
     return Diagnostic(source.file, source.where(path, key=True), message)
 
 
-_OWN_KINDS = {"tanggal", "salah_satu", "jadwal", "capaian", "dokumen", "rencana_kerja",
-              "mandiri"}
+_OWN_KINDS = {"tanggal", "tanggal_bulan", "salah_satu", "jadwal", "capaian", "dokumen",
+              "rencana_kerja", "mandiri"}
 """Error kinds raised by the model itself, whose messages are already Indonesian."""
 
 _BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
@@ -229,7 +229,8 @@ def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
         message = f"'{path[-1]}' wajib diisi{where} tetapi belum ada"
         return Diagnostic(source.file, source.where(parent, key=True), message)
     message = _message(name, kind, error, error.get("input"), source.written.get(path), path)
-    return Diagnostic(source.file, source.where(path), message)
+    kode = "bulan-salah-eja" if kind == "tanggal_bulan" else ""
+    return Diagnostic(source.file, source.where(path), message, kode=kode)
 
 
 def _translate_all(source: Source, errors: list[Any]) -> list[Diagnostic]:

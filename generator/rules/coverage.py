@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.plan.model import Area, Program, Rencana
+from generator.reference import terms
 from generator.reference.official_areas import area_dari_nama, area_resmi, norm
 from generator.source.diagnostics import Diagnostic, Severity
 from generator.source.yaml_reader import Path, Source
@@ -131,6 +132,55 @@ def _warn(source: Source, path: Path, message: str, key: bool = False) -> Diagno
 
 
 def check_coverage(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Komponen left without a step, and areas written twice."""
+    return check_komponen(plan, source) + check_area_ganda(plan, source)
+
+
+def _daftar_area(plan: Rencana) -> list[tuple[str, list[tuple[Path, str]]]]:
+    """Each list of areas the plan writes (the table, each booklet chapter, the matrix), with
+    the path and name of each area in it."""
+    lists: list[tuple[str, list[tuple[Path, str]]]] = []
+    if plan.rencana_aksi is not None:
+        lists.append(("tabel rencana aksi", [(("rencana_aksi", "area", i, "nama"), a.nama)
+                                             for i, a in enumerate(plan.rencana_aksi.area)]))
+    kerja = plan.rencana_kerja
+    if kerja is not None:
+        for b, bab in enumerate(kerja.bab):
+            lists.append((f"bab '{bab.judul}'", [(("rencana_kerja", "bab", b, "area", i, "area"),
+                                                  a.area) for i, a in enumerate(bab.area)]))
+        lists.append(("matriks", [(("rencana_kerja", "matriks", i, "area"), a.area)
+                                  for i, a in enumerate(kerja.matriks or ())]))
+    return lists
+
+
+def check_area_ganda(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """One official area written twice in one list: a row copied over the area that should
+    have followed it."""
+    found = []
+    for where, names in _daftar_area(plan):
+        seen: dict[str, Path] = {}
+        for path, name in names:
+            cocok = terms.area_resmi(name)
+            if cocok is None:
+                continue
+            if cocok.resmi not in seen:
+                seen[cocok.resmi] = path
+                continue
+            first = source.where(seen[cocok.resmi]).line
+            missing = [a.nama for a in area_resmi()
+                       if a.nama not in seen and not any(
+                           (c := terms.area_resmi(n)) is not None and c.resmi == a.nama
+                           for _, n in names)]
+            hint = f"; maksud Anda '{missing[0]}'?" if len(missing) == 1 else (
+                f"; area resmi yang belum ada: {', '.join(missing)}" if missing else "")
+            found.append(Diagnostic(
+                source.file, source.where(path),
+                f"area '{name}' sudah ada di {where} (baris {first}): area yang sama tertulis "
+                f"dua kali{hint}", severity=Severity.WARNING, kode="area-ganda"))
+    return found
+
+
+def check_komponen(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Official komponen of PermenPANRB 90/2021 that have no step: points left on the table."""
     rencana = plan.rencana_aksi
     if rencana is None:

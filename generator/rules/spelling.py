@@ -108,9 +108,9 @@ def _copied(tahun: Tahun, text: str, title: bool) -> bool:
     before, after = _sentence(text, tahun.start, tahun.end)
     if tahun.jenis == "bulan":
         return not re.search(r"\d\s*$", before)
-    if _PAST.search(before[-90:]) or _PAST.search(after[:40]):
+    if _PAST.search(before[-90:]):
         return False
-    if re.match(r"\s*(?:dan|atau|s\.\s?d\.?|-|–|,\s*(?:19|20)\d\d)", after):
+    if re.match(r"\s*(?:dan|atau|maupun|s\.\s?d\.?|-|–|,\s*(?:19|20)\d\d)", after):
         return False  # a list of years: a history
     near = before[-120:]
     return bool(_OWN_PLAN.search(near)) and bool(_AFTER_OWN.match(after)) or \
