@@ -97,6 +97,9 @@ class Kelompok:
     """The area was declared with 'area_resmi'."""
     nama: tuple[str, ...]
     """The normalised forms of its own name and of its komponen's names."""
+    resmi: frozenset[str] = frozenset()
+    """The official komponen its komponen's names stand for, misspelt or not (by the lexicon
+    of official terms), without the italic marks."""
 
 
 def _bentuk_semua(names: list[str]) -> tuple[str, ...]:
@@ -112,18 +115,38 @@ def kelompok(plan: Rencana) -> list[Kelompok]:
         area_path = ("rencana_aksi", "area", i)
         komponen = [k.nama for k in area.komponen or ()]
         groups.append(Kelompok(area_path, own, area.area_resmi is not None,
-                               _bentuk_semua([area.nama, *komponen])))
+                               _bentuk_semua([*_bukan_area(area.nama), *komponen]),
+                               _resmi(komponen)))
         for j, program in enumerate(area.program or ()):
             declared = program.area_resmi is not None
             groups.append(Kelompok((*area_path, "program", j),
                                    _area_kelompok(program) if declared else own, declared,
-                                   _bentuk_semua([program.nama,
-                                                  *(k.nama for k in program.komponen)])))
+                                   _bentuk_semua([*_bukan_area(program.nama),
+                                                  *(k.nama for k in program.komponen)]),
+                                   _resmi([k.nama for k in program.komponen])))
     return groups
 
 
 def _area_kelompok(group: Area | Program) -> str | None:
-    return group.area_resmi or area_dari_nama(group.nama)
+    """The area declared, else the one its name is ('Penguasaan Akuntabilitas Kinerja' and
+    'Pelayanan Publik' too, by the lexicon of official terms)."""
+    if group.area_resmi or (found := area_dari_nama(group.nama)):
+        return group.area_resmi or found
+    cocok = terms.area_resmi(group.nama)
+    return cocok.resmi if cocok is not None and cocok.skor >= 60 else None
+
+
+def _bukan_area(name: str) -> list[str]:
+    """A group's own name, unless it names an official area: 'Penguasaan Akuntabilitas
+    Kinerja' is a slip of an area, and must not pass for the komponen 'Pengelolaan
+    Akuntabilitas Kinerja' it resembles."""
+    return [] if area_dari_nama(name) or terms.area_resmi(name) else [name]
+
+
+def _resmi(names: list[str]) -> frozenset[str]:
+    """The official komponen names the written komponen names stand for."""
+    found = (terms.komponen_resmi(name) for name in names)
+    return frozenset(c.resmi for c in found if c is not None and c.skor >= 85)
 
 
 def _warn(source: Source, path: Path, message: str, key: bool = False) -> Diagnostic:
@@ -197,7 +220,8 @@ def check_komponen(plan: Rencana, source: Source) -> list[Diagnostic]:
         for komponen in official.komponen:
             if set(bentuk(komponen)) & skipped:
                 continue
-            strong = any(_cocok_kuat(komponen, g.nama) for g in groups)
+            plain = komponen.replace("*", "")
+            strong = any(plain in g.resmi or _cocok_kuat(komponen, g.nama) for g in groups)
             loose = any(_cocok_longgar(komponen, g.nama) for g in groups
                         if g.area in (None, official.nama))
             if not (strong or loose):
