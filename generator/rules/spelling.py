@@ -35,6 +35,10 @@ def teks_rencana(source: Source) -> Iterator[tuple[Path, str]]:
             yield path, value
         elif role is Role.SCHEDULE:
             yield from _strings(value, path)
+        elif path == ("orang",) and isinstance(value, dict):
+            for key, person in value.items():  # a title is written, a name is not checked
+                if isinstance(person, dict) and isinstance(person.get("jabatan"), str):
+                    yield ("orang", key, "jabatan"), person["jabatan"]
 
 
 def _strings(value: object, path: Path) -> Iterator[tuple[Path, str]]:
@@ -80,7 +84,9 @@ _OWN_PLAN = re.compile(
 _PAST = re.compile(
     r"\b(?:hasil|evaluasi|lakip|lkj\w*|skp|laporan|penghargaan|peringkat|predikat|capaian|"
     r"sejak|telah|sebelum\w*|lalu|maupun|penilaian|realisasi|meraih|memperoleh|diraih|"
-    r"mendapat\w*|pemilihan\s+umum\s+tahun|pemilu|pilkada|pemilihan\s+serentak)\b", re.I)
+    r"mendapat\w*|pemilihan\s+umum\s+tahun|pemilu|pilkada|pemilihan\s+serentak|audit|"
+    r"opini|survei|indeks|lhkpn|lhkasn|spt|tahun\s+lalu|terakhir|\w*canang\w*|dibentuk|"
+    r"ditetapkan|berhasil|pernah)\b", re.I)
 """Words of a past event: a year beside them is the event's, not a copied one."""
 _AFTER_OWN = re.compile(r"\s*(?:[,;:.]|$|\(|adalah\b|memuat\b|ini\b|ditetapkan\b|"
                         r"disusun\b|dilaksanakan\b|sebagai\b|yang\b|dengan\b|\n)", re.I)
@@ -97,7 +103,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return head[cut + 1:], tail[:stop]
 
 
-def _copied(tahun: Tahun, text: str, title: bool) -> bool:
+def _copied(tahun: Tahun, text: str, title: bool, year: int) -> bool:
     """A year other than the plan's written where the plan's own year belongs."""
     if tahun.jenis == "anggaran":
         return True
@@ -108,14 +114,20 @@ def _copied(tahun: Tahun, text: str, title: bool) -> bool:
     before, after = _sentence(text, tahun.start, tahun.end)
     if tahun.jenis == "bulan":
         return not re.search(r"\d\s*$", before)
+    if tahun.tahun > year:
+        return False  # a target ahead ('pada tahun 2027 meraih WBBM'), not last year's text
     if _PAST.search(before[-90:]):
         return False
     if re.match(r"\s*(?:dan|atau|maupun|s\.\s?d\.?|-|–|,\s*(?:19|20)\d\d)", after):
         return False  # a list of years: a history
     near = before[-120:]
-    return bool(_OWN_PLAN.search(near)) and bool(_AFTER_OWN.match(after)) or \
-        bool(re.search(r"\b(?:di|pada)\s+$", text[:tahun.start])) and \
-        bool(re.match(r"\s*[,;:]|\s*$", after))
+    at = re.search(r"\b(?:di|pada)\s+$", text[:tahun.start], re.I) is not None
+    if _OWN_PLAN.search(near) and _AFTER_OWN.match(after):
+        return True  # '... KPU Kabupaten Merangin Tahun 2024 memuat', 'rencana aksi tahun 2024;'
+    if at and re.match(r"\s*[,;:]|\s*$", after):
+        return True  # 'di tahun 2024,': the plan's own year closing a clause
+    return at and _OWN_PLAN.search(after) is not None and _PAST.search(after) is None
+    # 'Pada tahun 2024 pembangunan itu dilanjutkan dengan rencana aksi ...'
 
 
 def check_tahun(plan: Rencana, source: Source, texts: list[tuple[Path, str]]
@@ -130,7 +142,7 @@ def check_tahun(plan: Rencana, source: Source, texts: list[tuple[Path, str]]
                                f"'{match.group(0)}' bukan tahun: salah ketik?"))
         title = any(key in _TITLE_KEYS for key in path if isinstance(key, str))
         for tahun in tahun_disebut(text):
-            if tahun.tahun == year or not _copied(tahun, text, title):
+            if tahun.tahun == year or not _copied(tahun, text, title, year):
                 continue
             written = " ".join(text[tahun.start:tahun.end].split())
             if tahun.jenis == "bulan":
