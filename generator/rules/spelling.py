@@ -105,13 +105,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _copied(tahun: Tahun, text: str, title: bool, year: int) -> bool:
     """A year other than the plan's written where the plan's own year belongs."""
-    if tahun.jenis == "anggaran":
-        return True
-    if tahun.jenis not in ("tahun", "bulan"):
+    if tahun.jenis not in ("anggaran", "tahun", "bulan"):
         return False
     if title:
         return True
     before, after = _sentence(text, tahun.start, tahun.end)
+    if tahun.jenis == "anggaran":  # not 'laporan keuangan Tahun Anggaran 2024' of an audit
+        clause = before[before.rfind(",") + 1:][-90:]
+        return _PAST.search(clause) is None or tahun.tahun > year
     if tahun.jenis == "bulan":
         return not re.search(r"\d\s*$", before)
     if tahun.tahun > year:
