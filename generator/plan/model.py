@@ -22,7 +22,6 @@ from pydantic_core import PydanticCustomError
 
 from generator.plan.roles import Role
 from generator.plan.schedule import BULAN, capaian_bulan_schema, jadwal_schema, parse_months
-from generator.reference.dates import bulan_salah
 
 
 def _parse_tanggal(value: object) -> object:
@@ -39,13 +38,6 @@ def _parse_tanggal(value: object) -> object:
             return date(int(words[3]), BULAN.index(words[2].capitalize()) + 1, int(words[1]))
     except ValueError:
         pass
-    slip = bulan_salah(text) if words else []
-    if slip:
-        raise PydanticCustomError(
-            "tanggal_bulan",
-            "nama bulan '{salah}' salah eja: maksud Anda '{benar}'? (tulis seperti 9 September "
-            "2025 atau 2025-09-09)",
-            {"salah": slip[0].tertulis, "benar": slip[0].benar})
     raise PydanticCustomError(
         "tanggal",
         "'{value}' bukan tanggal yang sah; tulis seperti 2025-09-09 atau 9 September 2025",
