@@ -183,6 +183,14 @@ def bulan() -> tuple[str, ...]:
     return _lexicon().bulan
 
 
+@cache
+def bulan_inggris() -> dict[str, str]:
+    """English month names and the Indonesian month each is: 'July' -> 'Juli'."""
+    data = _data_file("istilah.yaml")
+    assert isinstance(data, dict)
+    return dict(data.get("bulan_inggris", {}))
+
+
 def bulan_keliru() -> dict[str, str]:
     """Old or wrong spellings of months that are wrong anywhere: 'Nopember' -> 'November'."""
     return _lexicon().bulan_keliru

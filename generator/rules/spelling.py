@@ -107,9 +107,9 @@ def _copied(tahun: Tahun, text: str, title: bool, year: int) -> bool:
     """A year other than the plan's written where the plan's own year belongs."""
     if tahun.jenis not in ("anggaran", "tahun", "bulan"):
         return False
-    if title:
-        return True
     before, after = _sentence(text, tahun.start, tahun.end)
+    if title:  # not 'Capaian dan Penghargaan Tahun 2024' as a chapter's title
+        return _PAST.search(before[-90:]) is None
     if tahun.jenis == "anggaran":  # not 'laporan keuangan Tahun Anggaran 2024' of an audit
         clause = before[before.rfind(",") + 1:][-90:]
         return _PAST.search(clause) is None or tahun.tahun > year
