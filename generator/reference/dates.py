@@ -108,7 +108,8 @@ def _month_for(key: str) -> str | None:
         return english[key]  # 'July 2025', 'May 2025'
     if len(key) < 4 or key in months:
         return None
-    names = {**english, **months}
+    names = {**{k: v for k, v in english.items() if len(k) >= 6}, **months}
+    # short English names only as written: 'Maya' is a name, not 'May'; 'Jung' is no 'June'
     best = process.extractOne(key, tuple(names), scorer=fuzz.ratio, score_cutoff=75)
     if best is None:
         return None
