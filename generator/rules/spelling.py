@@ -152,8 +152,8 @@ def check_tahun(plan: Rencana, source: Source, texts: list[tuple[Path, str]]
             elif title and tahun.jenis == "tahun":
                 message = f"judul menyebut Tahun {tahun.tahun}, padahal rencana ini tahun {year}"
             else:
-                message = (f"'{written}' padahal rencana ini tahun {year}: tersalin dari "
-                           f"rencana lain? maksud Anda '{written[:-4]}{year}'?")
+                message = (f"tertulis '{written}', padahal rencana ini tahun {year}: tersalin "
+                           f"dari rencana lain? maksud Anda '{written[:-4]}{year}'?")
             found.append(_warn(source, path, text, tahun.start, "tahun-lain", message))
     for block in ("keputusan", "mandiri"):
         part = getattr(plan, block)
