@@ -11,6 +11,7 @@ from generator.plan.attachments import ATTACHMENT_KINDS
 from generator.plan.model import Rencana
 from generator.plan.roles import Role, inner_model, marked
 from generator.reference import catalog
+from generator.reference.dates import bulan_salah
 from generator.reference.official_areas import area_dimaksud
 from generator.source.diagnostics import Diagnostic, PlanError, field_name
 from generator.source.yaml_reader import Path, Source
@@ -217,7 +218,14 @@ def _translate(source: Source, error: dict[str, Any]) -> Diagnostic:
         where = f" di '{field_name(parent)}'" if parent else ""
         message = f"'{path[-1]}' wajib diisi{where} tetapi belum ada"
         return Diagnostic(source.file, source.where(parent, key=True), message)
-    message = _message(name, kind, error, error.get("input"), source.written.get(path), path)
+    value = error.get("input")
+    slip = bulan_salah(value) if kind == "tanggal" and isinstance(value, str) else []
+    if slip:  # '20 Januarri 2026': the month is the mistake, with the spelling code
+        return Diagnostic(source.file, source.where(path),
+                          f"'{name}': nama bulan '{slip[0].tertulis}' salah eja: maksud Anda "
+                          f"'{slip[0].benar}'? (tulis seperti 9 September 2025 atau 2025-09-09)",
+                          kode="bulan-salah-eja")
+    message = _message(name, kind, error, value, source.written.get(path), path)
     return Diagnostic(source.file, source.where(path), message)
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from generator.reference.terms import bulan, bulan_keliru, kunci
+from generator.reference.terms import bulan, bulan_inggris, bulan_keliru, kunci
 
 
 @dataclass(frozen=True)
@@ -103,15 +103,20 @@ _JOIN = re.compile(r"\s*(?:,|-|–|—|s\.\s?d\.?|sampai\s+dengan|hingga|dan|ata
 def _month_for(key: str) -> str | None:
     """The month a word that is none is a slip of, if close enough."""
     months = {kunci(m): m for m in bulan()}
+    english = {kunci(k): v for k, v in bulan_inggris().items()}
+    if key in english:
+        return english[key]  # 'July 2025', 'May 2025'
     if len(key) < 4 or key in months:
         return None
-    best = process.extractOne(key, tuple(months), scorer=fuzz.ratio, score_cutoff=75)
+    names = {**{k: v for k, v in english.items() if len(k) >= 6}, **months}
+    # short English names only as written: 'Maya' is a name, not 'May'; 'Jung' is no 'June'
+    best = process.extractOne(key, tuple(names), scorer=fuzz.ratio, score_cutoff=75)
     if best is None:
         return None
     month = best[0]
     if key[0] != month[0] or OSA.distance(key, month) > (1 if len(month) <= 5 else 2):
         return None
-    return months[month]
+    return names[month]
 
 
 def _in_case(word: str, month: str) -> str:

@@ -183,6 +183,14 @@ def bulan() -> tuple[str, ...]:
     return _lexicon().bulan
 
 
+@cache
+def bulan_inggris() -> dict[str, str]:
+    """English month names and the Indonesian month each is: 'July' -> 'Juli'."""
+    data = _data_file("istilah.yaml")
+    assert isinstance(data, dict)
+    return dict(data.get("bulan_inggris", {}))
+
+
 def bulan_keliru() -> dict[str, str]:
     """Old or wrong spellings of months that are wrong anywhere: 'Nopember' -> 'November'."""
     return _lexicon().bulan_keliru
@@ -268,11 +276,13 @@ def _kata_mirip(key: str, choices: tuple[str, ...]) -> str | None:
 
 
 def _role_before(text: str, start: int) -> bool:
-    """A role stands at the start of a text or cell, or after a colon or comma ('Ketua: ...')."""
+    """A role stands at the start of a text or cell, after a colon or comma ('Ketua: ...') or
+    after 'merangkap', 'sebagai' or 'selaku' ('Koordinator merangkap Anggota')."""
     j = start - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
-    return j < 0 or text[j] in ":;,(\n•/-"
+    return j < 0 or text[j] in ":;,(\n•/-" or \
+        re.search(r"\b(?:merangkap|sebagai|selaku)$", text[:j + 1], re.I) is not None
 
 
 _ROLE_AFTER = frozenset({"tim", "kpu", "komisi", "pokja", "kelompok", "sekretariat", "bidang",

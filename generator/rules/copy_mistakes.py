@@ -6,7 +6,7 @@ import re
 
 from generator.plan.model import Rencana
 from generator.plan.roles import prose
-from generator.plan.schedule import BULAN, step_months
+from generator.plan.schedule import step_months
 from generator.rules.decree_body import langkah_paths, warn
 from generator.rules.unfinished import without_level_word
 from generator.source.diagnostics import Diagnostic
@@ -33,9 +33,6 @@ _OFFICE = re.compile(
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
 _NOT_A_NAME = {"Tahun", "Nomor", "Menuju", "Tentang", "Dalam", "Di", "Dan", "Untuk", "Pada",
                "Sebagai", "Yang", "Melalui", "Kepada", "Terkait"}
-_TYPO_YEAR = re.compile(r"\b(?:19|20)\d{3,}\b")
-_MONTH_YEAR = re.compile(r"(?<![\d\s])(\s*)\b(" + "|".join(BULAN) + r")\s+(\d{4})\b")
-_TITLE_YEAR = re.compile(r"\bTahun\s+(\d{4})\b")
 
 
 def _same(a: str, b: str) -> bool:
@@ -92,34 +89,6 @@ def _inside_office(text: str, province: str) -> bool:
 
 def _own_name(plan: Rencana) -> str:
     return f"KPU {plan.satker.tingkat.capitalize()} {plan.satker.nama}"
-
-
-def check_tahun(plan: Rencana, source: Source) -> list[Diagnostic]:
-    """Years that should be the plan's own: schedules, titles, the date of the decree."""
-    year = plan.tahun
-    found = []
-    for path, text in prose(Rencana, source.data):
-        for match in _TYPO_YEAR.finditer(text):
-            found.append(warn(source, path, "tahun-salah",
-                               f"'{match.group(0)}' bukan tahun: salah ketik?"))
-        for match in _MONTH_YEAR.finditer(text):
-            if int(match.group(3)) != year:
-                found.append(warn(source, path, "tahun-lain",
-                                   f"'{match.group(2)} {match.group(3)}' di rencana tahun "
-                                   f"{year}: tersalin dari rencana lain?"))
-        if path[-1:] in (("tentang",), ("judul",)):
-            for match in _TITLE_YEAR.finditer(text):
-                if int(match.group(1)) != year:
-                    found.append(warn(source, path, "tahun-lain",
-                                       f"judul menyebut Tahun {match.group(1)}, padahal "
-                                       f"rencana ini tahun {year}"))
-    for block in ("keputusan", "mandiri"):
-        part = getattr(plan, block)
-        if part is not None and part.tanggal and part.tanggal.year != part.tahun:
-            found.append(warn(source, (block, "tanggal"), "tanggal-tahun",
-                               f"tanggal {part.tanggal.isoformat()} tidak jatuh pada tahun "
-                               f"{part.tahun}"))
-    return found
 
 
 def check_langkah(plan: Rencana, source: Source) -> list[Diagnostic]:
@@ -182,7 +151,6 @@ def check_tim(plan: Rencana, source: Source) -> list[Diagnostic]:
 
 def check_copy_mistakes(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Every copy-mistake rule; the same finding twice in one text is reported once."""
-    found = (check_satker_lain(plan, source) + check_tahun(plan, source)
-             + check_langkah(plan, source) + check_tim(plan, source))
+    found = check_satker_lain(plan, source) + check_langkah(plan, source) + check_tim(plan, source)
     return list(dict.fromkeys(found))
 

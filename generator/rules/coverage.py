@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.plan.model import Area, Program, Rencana
+from generator.reference import terms
 from generator.reference.official_areas import area_dari_nama, area_resmi, norm
 from generator.source.diagnostics import Diagnostic, Severity
 from generator.source.yaml_reader import Path, Source
@@ -96,6 +97,9 @@ class Kelompok:
     """The area was declared with 'area_resmi'."""
     nama: tuple[str, ...]
     """The normalised forms of its own name and of its komponen's names."""
+    resmi: frozenset[str] = frozenset()
+    """The official komponen its komponen's names stand for, misspelt or not (by the lexicon
+    of official terms), without the italic marks."""
 
 
 def _bentuk_semua(names: list[str]) -> tuple[str, ...]:
@@ -111,18 +115,38 @@ def kelompok(plan: Rencana) -> list[Kelompok]:
         area_path = ("rencana_aksi", "area", i)
         komponen = [k.nama for k in area.komponen or ()]
         groups.append(Kelompok(area_path, own, area.area_resmi is not None,
-                               _bentuk_semua([area.nama, *komponen])))
+                               _bentuk_semua([*_bukan_area(area.nama), *komponen]),
+                               _resmi(komponen)))
         for j, program in enumerate(area.program or ()):
             declared = program.area_resmi is not None
             groups.append(Kelompok((*area_path, "program", j),
                                    _area_kelompok(program) if declared else own, declared,
-                                   _bentuk_semua([program.nama,
-                                                  *(k.nama for k in program.komponen)])))
+                                   _bentuk_semua([*_bukan_area(program.nama),
+                                                  *(k.nama for k in program.komponen)]),
+                                   _resmi([k.nama for k in program.komponen])))
     return groups
 
 
 def _area_kelompok(group: Area | Program) -> str | None:
-    return group.area_resmi or area_dari_nama(group.nama)
+    """The area declared, else the one its name is ('Penguasaan Akuntabilitas Kinerja' and
+    'Pelayanan Publik' too, by the lexicon of official terms)."""
+    if group.area_resmi or (found := area_dari_nama(group.nama)):
+        return group.area_resmi or found
+    cocok = terms.area_resmi(group.nama)
+    return cocok.resmi if cocok is not None and cocok.skor >= 60 else None
+
+
+def _bukan_area(name: str) -> list[str]:
+    """A group's own name, unless it names an official area: 'Penguasaan Akuntabilitas
+    Kinerja' is a slip of an area, and must not pass for the komponen 'Pengelolaan
+    Akuntabilitas Kinerja' it resembles."""
+    return [] if area_dari_nama(name) or terms.area_resmi(name) else [name]
+
+
+def _resmi(names: list[str]) -> frozenset[str]:
+    """The official komponen names the written komponen names stand for."""
+    found = (terms.komponen_resmi(name) for name in names)
+    return frozenset(c.resmi for c in found if c is not None and c.skor >= 85)
 
 
 def _warn(source: Source, path: Path, message: str, key: bool = False) -> Diagnostic:
@@ -131,6 +155,55 @@ def _warn(source: Source, path: Path, message: str, key: bool = False) -> Diagno
 
 
 def check_coverage(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Komponen left without a step, and areas written twice."""
+    return check_komponen(plan, source) + check_area_ganda(plan, source)
+
+
+def _daftar_area(plan: Rencana) -> list[tuple[str, list[tuple[Path, str]]]]:
+    """Each list of areas the plan writes (the table, each booklet chapter, the matrix), with
+    the path and name of each area in it."""
+    lists: list[tuple[str, list[tuple[Path, str]]]] = []
+    if plan.rencana_aksi is not None:
+        lists.append(("tabel rencana aksi", [(("rencana_aksi", "area", i, "nama"), a.nama)
+                                             for i, a in enumerate(plan.rencana_aksi.area)]))
+    kerja = plan.rencana_kerja
+    if kerja is not None:
+        for b, bab in enumerate(kerja.bab):
+            lists.append((f"bab '{bab.judul}'", [(("rencana_kerja", "bab", b, "area", i, "area"),
+                                                  a.area) for i, a in enumerate(bab.area)]))
+        lists.append(("matriks", [(("rencana_kerja", "matriks", i, "area"), a.area)
+                                  for i, a in enumerate(kerja.matriks or ())]))
+    return lists
+
+
+def check_area_ganda(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """One official area written twice in one list: a row copied over the area that should
+    have followed it."""
+    found = []
+    for where, names in _daftar_area(plan):
+        seen: dict[str, Path] = {}
+        for path, name in names:
+            cocok = terms.area_resmi(name)
+            if cocok is None:
+                continue
+            if cocok.resmi not in seen:
+                seen[cocok.resmi] = path
+                continue
+            first = source.where(seen[cocok.resmi]).line
+            missing = [a.nama for a in area_resmi()
+                       if a.nama not in seen and not any(
+                           (c := terms.area_resmi(n)) is not None and c.resmi == a.nama
+                           for _, n in names)]
+            hint = f"; maksud Anda '{missing[0]}'?" if len(missing) == 1 else (
+                f"; area resmi yang belum ada: {', '.join(missing)}" if missing else "")
+            found.append(Diagnostic(
+                source.file, source.where(path),
+                f"area '{name}' sudah ada di {where} (baris {first}): area yang sama tertulis "
+                f"dua kali{hint}", severity=Severity.WARNING, kode="area-ganda"))
+    return found
+
+
+def check_komponen(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Official komponen of PermenPANRB 90/2021 that have no step: points left on the table."""
     rencana = plan.rencana_aksi
     if rencana is None:
@@ -147,7 +220,8 @@ def check_coverage(plan: Rencana, source: Source) -> list[Diagnostic]:
         for komponen in official.komponen:
             if set(bentuk(komponen)) & skipped:
                 continue
-            strong = any(_cocok_kuat(komponen, g.nama) for g in groups)
+            plain = komponen.replace("*", "")
+            strong = any(plain in g.resmi or _cocok_kuat(komponen, g.nama) for g in groups)
             loose = any(_cocok_longgar(komponen, g.nama) for g in groups
                         if g.area in (None, official.nama))
             if not (strong or loose):

@@ -203,6 +203,8 @@ class Source:
     warnings: list[Diagnostic] = field(default_factory=list)
     """Traps that do not stop reading but may change the printed text (a ' #' cutting a value,
     curly quotes), as coded warnings."""
+    lines: list[str] = field(default_factory=list)
+    """The file's lines as written, to place a finding on the line of a long text it is on."""
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -310,6 +312,7 @@ def read_source(file: str, text: str) -> Source:
                      "aksi biasanya hanya beberapa ratus KB")
         return source
     lines = text.splitlines()
+    source.lines = lines
     if (deep := _deep_nesting(text, lines)) is not None:
         source.error(deep, _too_deep())
         return source
