@@ -203,6 +203,8 @@ class Source:
     warnings: list[Diagnostic] = field(default_factory=list)
     """Traps that do not stop reading but may change the printed text (a ' #' cutting a value,
     curly quotes), as coded warnings."""
+    text: str = ""
+    """The file's text as read, to place a finding inside a long value (see source/inside.py)."""
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -303,7 +305,7 @@ def _detailed_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLErro
 
 def read_source(file: str, text: str) -> Source:
     """Parse YAML text safely; never raises for bad input, records errors instead."""
-    source = Source(file)
+    source = Source(file, text=text)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         limit = MAX_BYTES // 1024 // 1024
         source.error(Position(1, 1), f"berkas terlalu besar (lebih dari {limit} MB); rencana "

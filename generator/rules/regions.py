@@ -1,0 +1,218 @@
+"""Rules on the regions a plan names: another office's, one that does not exist, this office's
+own name misspelt or without its level, and a title naming the province instead of the office.
+
+Every region is looked up in the gazetteer (reference/regions.py), without regard to case, so
+'KOMISI PEMILIHAN UMUM KABUPATEN GUNUNGKIDUL', 'Kab. Berau' and 'wilayah Gunungkidul' count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.plan.model import Rencana
+from generator.plan.roles import every_string
+from generator.reference import regions
+from generator.reference.regions import Sebutan, Wilayah
+from generator.rules.unfinished import without_level_word
+from generator.source.diagnostics import Diagnostic, Severity
+from generator.source.inside import position_in
+from generator.source.yaml_reader import Path, Source
+
+_BARE_BEFORE = frozenset({"wilayah", "se", "daerah", "kawasan", "seluruh"})
+"""Words that make a bare name a region ('wilayah Gunungkidul', 'se-Sulawesi Barat'): without
+them a bare name may be a person's, a street's or a river's."""
+_NOT_TEXT = frozenset({"logo", "situs", "tingkat", "kolom", "huruf", "tanggal", "nip"})
+"""Keys whose values are no prose a region could be named in."""
+_CITATION = ("undang", "peraturan", "keputusan presiden", "lembaran negara")
+"""A Mengingat or Dasar Hukum item that cites a law: 'Pembentukan Kabupaten X' names regions on
+purpose."""
+
+
+@dataclass(frozen=True)
+class Kantor:
+    """This office as the gazetteer knows it."""
+
+    wilayah: Wilayah | None
+    """The office's own region, None for a name the gazetteer lacks ('Contoh')."""
+    provinsi: tuple[Wilayah, ...]
+    """The province it lies in (itself for a provincial office), and the one 'satker.provinsi'
+    names when that differs (Tambrauw lay in Papua Barat until Papua Barat Daya was formed)."""
+    tingkat: str
+    """'provinsi', 'kabupaten' or 'kota', as 'satker.tingkat' says."""
+    nama: str
+    """'satker.nama' without a level word."""
+
+    @property
+    def sebutan(self) -> str:
+        """'KPU Kabupaten Kutai Timur', for messages."""
+        return f"KPU {self.tingkat.capitalize()} {self.nama}"
+
+
+def kantor(plan: Rencana) -> Kantor:
+    """This office's region and province, from 'satker'."""
+    satker = plan.satker
+    nama = without_level_word(satker.nama) or satker.nama
+    found = regions.cari(nama, satker.tingkat)
+    own = found[0] if found else None
+    provinces = [regions.provinsi_dari(own)] if own else []
+    if satker.provinsi:
+        provinces += regions.cari(satker.provinsi, "provinsi")
+    return Kantor(own, tuple(dict.fromkeys(provinces)), satker.tingkat, nama)
+
+
+def _texts(source: Source) -> Iterator[tuple[Path, str]]:
+    """Every text of the plan a region can be named in: prose, titles, people's positions."""
+    for path, text in every_string(source.data):
+        if not path or path[0] == "satker" or path[-1] in _NOT_TEXT:
+            continue
+        if any(key in ("mengingat", "dasar_hukum") for key in path) and \
+                any(word in text.lower() for word in _CITATION):
+            continue
+        yield path, text
+
+
+def _title(path: Path) -> bool:
+    """A title: the decree's 'tentang', a 'judul' of the booklet or table, the cover's lines."""
+    return path[-1] in ("tentang", "judul") or "sampul" in path
+
+
+def _warn(source: Source, path: Path, offset: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(source.file, position_in(source, path, offset), message,
+                      severity=Severity.WARNING, kode=code)
+
+
+def _written(text: str, mention: Sebutan) -> str:
+    return " ".join(text[mention.start:mention.end].split())
+
+
+def _is_own(office: Kantor, mention: Sebutan) -> bool:
+    return office.wilayah is not None and office.wilayah in mention.kandidat and (
+        mention.kata_tingkat is None or mention.kata_tingkat == office.tingkat)
+
+
+def _is_own_province(office: Kantor, mention: Sebutan) -> bool:
+    return len(mention.kandidat) == 1 and mention.kandidat[0] in office.provinsi
+
+
+def _name_of(wilayah: Wilayah) -> str:
+    return wilayah.nama_resmi if wilayah.tingkat != "provinsi" else f"Provinsi {wilayah.nama}"
+
+
+def check_regions(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Every region rule over every text of the plan, then over 'satker.nama' itself."""
+    office = kantor(plan)
+    found = check_satker_nama(plan, source, office)
+    for path, text in _texts(source):
+        found += _check_text(source, path, text, office)
+    return list(dict.fromkeys(found))
+
+
+def _check_text(source: Source, path: Path, text: str, office: Kantor) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    taken: list[tuple[int, int]] = []
+    for mention in regions.sebutan(text):
+        message = _mention(path, text, mention, office)
+        if message is not None:
+            code, words = message
+            found.append(_warn(source, path, mention.nama_start, code, words))
+            taken.append((mention.start, mention.end))
+    if office.wilayah is not None:
+        for near in regions.mirip(text, office.wilayah):
+            if any(a <= near.start < b for a, b in taken):
+                continue
+            taken.append((near.start, near.end))
+            found.append(_warn(source, path, near.start, "satker-nama",
+                               f"'{near.tertulis}' salah ketik? nama kantor ini "
+                               f"{office.sebutan}: maksud Anda '{near.benar}'?"))
+    for unknown in regions.tak_dikenal(text):
+        if any(a <= unknown.start < b for a, b in taken) or \
+                regions.kunci(unknown.nama) == regions.kunci(office.nama):
+            continue
+        found.append(_warn(source, path, unknown.start, "wilayah-tak-dikenal",
+                           _unknown_message(unknown.nama, unknown.kata_tingkat)))
+    return found
+
+
+def _unknown_message(nama: str, tingkat: str) -> str:
+    proposal = _proposal(nama, tingkat)
+    hint = f": maksud Anda '{_name_of(proposal)}'?" if proposal else \
+        "; periksa namanya di daftar wilayah Kemendagri"
+    return f"tidak ada {tingkat} bernama '{nama}'{hint}"
+
+
+def _proposal(nama: str, tingkat: str) -> Wilayah | None:
+    """The region meant: the nearest name, else the region the name begins with ('Ambon' for
+    'Ambon Timur', 'Kalimantan Timur' for 'Kalimantan Timur Tenggara')."""
+    near = regions.usulan(nama, tingkat)
+    if near:
+        return near[0]
+    words = nama.split()
+    for n in range(len(words) - 1, 0, -1):
+        found = regions.cari(" ".join(words[:n]), tingkat)
+        if found:
+            return found[0]
+    return None
+
+
+def _mention(path: Path, text: str, mention: Sebutan,
+             office: Kantor) -> tuple[str, str] | None:
+    """The code and message for one region named in a text, or None when it is in order."""
+    written = _written(text, mention)
+    if _is_own(office, mention):
+        return _own_mention(text, mention, office, written)
+    if office.wilayah is not None and office.wilayah in mention.kandidat and \
+            not mention.tingkat_cocok:
+        return ("satker-nama", f"'{written}': kantor ini {office.sebutan}, bukan "
+                f"{mention.kata_tingkat}; maksud Anda '{office.sebutan}'?")
+    if _is_own_province(office, mention):
+        if office.tingkat != "provinsi" and _title(path) and (
+                mention.kantor or mention.kata_tingkat):
+            return ("judul-provinsi", f"judul menyebut '{written}', padahal rencana ini milik "
+                    f"{office.sebutan}: tersalin dari rencana provinsi? maksud Anda "
+                    f"'{office.sebutan}'?")
+        return None
+    if mention.kata_tingkat is None and not mention.kantor and \
+            mention.kata_sebelum not in _BARE_BEFORE and not all(
+                w.tingkat == "provinsi" for w in mention.kandidat):
+        return None
+    if office.wilayah is None and regions.kunci(office.nama) == regions.kunci(
+            text[mention.nama_start:mention.end]):
+        return None
+    if mention.kantor:
+        return ("satker-lain", f"'{written}' bukan kantor ini: nama kantor lain yang tersalin? "
+                f"maksud Anda '{office.sebutan}'?")
+    meant = " atau ".join(_name_of(w) for w in mention.kandidat)
+    return ("satker-lain", f"'{written}' ({meant}) bukan wilayah {office.sebutan}: tersalin "
+            "dari rencana kantor lain? bila memang dimaksud, tambahkan '# zi: abaikan "
+            "satker-lain' di baris ini")
+
+
+def _own_mention(text: str, mention: Sebutan, office: Kantor,
+                 written: str) -> tuple[str, str] | None:
+    """This office named: without its level word, or spelt otherwise than its official name."""
+    assert office.wilayah is not None
+    name = " ".join(text[mention.nama_start:mention.end].split())
+    if mention.kantor and mention.kata_tingkat is None:
+        return ("satker-nama", f"'{written}' tanpa kata tingkat: maksud Anda "
+                f"'{office.sebutan}'?")
+    spellings = {" ".join(n.lower().split()) for n in (office.wilayah.nama, office.nama,
+                                                       *office.wilayah.alias)}
+    if " ".join(name.lower().replace("-", " ").split()) not in spellings and \
+            " ".join(name.lower().split()) not in spellings:
+        return ("satker-nama", f"'{name}' ditulis lain dari nama resmi kantor ini: maksud Anda "
+                f"'{office.wilayah.nama}'?")
+    return None
+
+
+def check_satker_nama(plan: Rencana, source: Source, office: Kantor) -> list[Diagnostic]:
+    """'satker.nama' that is no region but nearly one: 'Penajam Paser Utra'."""
+    if office.wilayah is not None:
+        return []
+    proposal = regions.usulan(office.nama, office.tingkat)
+    if not proposal:
+        return []
+    right = proposal[0]
+    return [_warn(source, ("satker", "nama"), 0, "satker-nama",
+                  f"'satker.nama' '{office.nama}' bukan nama {office.tingkat} mana pun: "
+                  f"maksud Anda '{right.nama}'? nama ini tercetak di kop dan judul")]
