@@ -22,6 +22,9 @@ from generator.source.yaml_reader import Path, Source
 _BARE_BEFORE = frozenset({"wilayah", "se", "daerah", "kawasan", "seluruh"})
 """Words that make a bare name a region ('wilayah Gunungkidul', 'se-Sulawesi Barat'): without
 them a bare name may be a person's, a street's or a river's."""
+_LEVEL_OR_OFFICE = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "kpu", "kip",
+                              "umum", "administrasi"})
+"""The word before a region's name that makes it one ('Kota', 'KPU', '... Pemilihan Umum')."""
 _NOT_TEXT = frozenset({"logo", "situs", "tingkat", "kolom", "huruf", "tanggal", "nip"})
 """Keys whose values are no prose a region could be named in."""
 _CITATION = ("undang", "peraturan", "keputusan presiden", "lembaran negara")
@@ -64,7 +67,8 @@ def kantor(plan: Rencana) -> Kantor:
 def _texts(source: Source) -> Iterator[tuple[Path, str]]:
     """Every text of the plan a region can be named in: prose, titles, people's positions."""
     for path, text in every_string(source.data):
-        if not path or path[0] == "satker" or path[-1] in _NOT_TEXT:
+        if not path or path[0] == "satker" or path[-1] in _NOT_TEXT or \
+                path[0] == "orang" and path[-1] == "nama":
             continue
         if any(key in ("mengingat", "dasar_hukum") for key in path) and \
                 any(word in text.lower() for word in _CITATION):
@@ -72,9 +76,12 @@ def _texts(source: Source) -> Iterator[tuple[Path, str]]:
         yield path, text
 
 
-def _title(path: Path) -> bool:
-    """A title: the decree's 'tentang', a 'judul' of the booklet or table, the cover's lines."""
-    return path[-1] in ("tentang", "judul") or "sampul" in path
+def _title(path: Path) -> Path | None:
+    """The title a text belongs to: the decree's 'tentang', a 'judul' of the booklet or table,
+    or the cover (all its lines together, one title); None for a text that is no title."""
+    if "sampul" in path:
+        return path[:path.index("sampul") + 1]
+    return path if path[-1] in ("tentang", "judul") else None
 
 
 def _warn(source: Source, path: Path, offset: int, code: str, message: str) -> Diagnostic:
@@ -95,6 +102,14 @@ def _is_own_province(office: Kantor, mention: Sebutan) -> bool:
     return len(mention.kandidat) == 1 and mention.kandidat[0] in office.provinsi
 
 
+def _part_of_own_province(office: Kantor, mention: Sebutan) -> bool:
+    """A bare 'Papua' in a Papua Barat Daya office's plan ('Orang Asli Papua'), 'Riau' in
+    Kepulauan Riau's: part of the own province's name, not another province."""
+    return mention.kata_tingkat is None and not mention.kantor and any(
+        regions.kunci(w.nama) in regions.kunci(p.nama)
+        for w in mention.kandidat for p in office.provinsi)
+
+
 def _name_of(wilayah: Wilayah) -> str:
     return wilayah.nama_resmi if wilayah.tingkat != "provinsi" else f"Provinsi {wilayah.nama}"
 
@@ -103,23 +118,31 @@ def check_regions(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Every region rule over every text of the plan, then over 'satker.nama' itself."""
     office = kantor(plan)
     found = check_satker_nama(plan, source, office)
-    for path, text in _texts(source):
-        found += _check_text(source, path, text, office)
+    texts = [(path, text, regions.sebutan(text)) for path, text in _texts(source)]
+    own_titles = {_title(path) for path, _, mentions in texts
+                  if any(_is_own(office, m) for m in mentions)}
+    for path, text, mentions in texts:
+        found += _check_text(source, path, text, mentions, office,
+                             _title(path) not in own_titles)
     return list(dict.fromkeys(found))
 
 
-def _check_text(source: Source, path: Path, text: str, office: Kantor) -> list[Diagnostic]:
+def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], office: Kantor,
+                province_is_title: bool) -> list[Diagnostic]:
+    """The findings of one text; `province_is_title`: the text is a title that names the
+    province and not also this office ('KPU Kabupaten X Provinsi Y' on a cover is right)."""
     found: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
-    for mention in regions.sebutan(text):
-        message = _mention(path, text, mention, office)
+    for mention in mentions:
+        message = _mention(path, text, mention, office, province_is_title)
         if message is not None:
             code, words = message
             found.append(_warn(source, path, mention.nama_start, code, words))
             taken.append((mention.start, mention.end))
     if office.wilayah is not None:
         for near in regions.mirip(text, office.wilayah):
-            if any(a <= near.start < b for a, b in taken):
+            if any(a <= near.start < b for a, b in taken) or \
+                    not _named_as_region(text, near, office.wilayah):
                 continue
             taken.append((near.start, near.end))
             found.append(_warn(source, path, near.start, "satker-nama",
@@ -132,6 +155,15 @@ def _check_text(source: Source, path: Path, text: str, office: Kantor) -> list[D
         found.append(_warn(source, path, unknown.start, "wilayah-tak-dikenal",
                            _unknown_message(unknown.nama, unknown.kata_tingkat)))
     return found
+
+
+def _named_as_region(text: str, near: regions.Mirip, own: Wilayah) -> bool:
+    """A near miss of a short name counts only after a level word or an office ('KPU Kota
+    Ambom'): bare, 'Bimo' or 'Pasar' is a person or a market, not 'Bima' or 'Paser'."""
+    if near.benar != own.nama or len(regions.kunci(own.nama)) >= 8:
+        return True
+    before = text[:near.start].split()
+    return bool(before) and regions.kunci(before[-1]) in _LEVEL_OR_OFFICE
 
 
 def _unknown_message(nama: str, tingkat: str) -> str:
@@ -155,8 +187,8 @@ def _proposal(nama: str, tingkat: str) -> Wilayah | None:
     return None
 
 
-def _mention(path: Path, text: str, mention: Sebutan,
-             office: Kantor) -> tuple[str, str] | None:
+def _mention(path: Path, text: str, mention: Sebutan, office: Kantor,
+             province_is_title: bool) -> tuple[str, str] | None:
     """The code and message for one region named in a text, or None when it is in order."""
     written = _written(text, mention)
     if _is_own(office, mention):
@@ -166,11 +198,13 @@ def _mention(path: Path, text: str, mention: Sebutan,
         return ("satker-nama", f"'{written}': kantor ini {office.sebutan}, bukan "
                 f"{mention.kata_tingkat}; maksud Anda '{office.sebutan}'?")
     if _is_own_province(office, mention):
-        if office.tingkat != "provinsi" and _title(path) and (
+        if office.tingkat != "provinsi" and _title(path) and province_is_title and (
                 mention.kantor or mention.kata_tingkat):
             return ("judul-provinsi", f"judul menyebut '{written}', padahal rencana ini milik "
                     f"{office.sebutan}: tersalin dari rencana provinsi? maksud Anda "
                     f"'{office.sebutan}'?")
+        return None
+    if _part_of_own_province(office, mention):
         return None
     if mention.kata_tingkat is None and not mention.kantor and \
             mention.kata_sebelum not in _BARE_BEFORE and not all(
@@ -206,13 +240,25 @@ def _own_mention(text: str, mention: Sebutan, office: Kantor,
 
 
 def check_satker_nama(plan: Rencana, source: Source, office: Kantor) -> list[Diagnostic]:
-    """'satker.nama' that is no region but nearly one: 'Penajam Paser Utra'."""
+    """'satker.nama' that is no region but nearly one ('Penajam Paser Utra'), a region of
+    another level than 'satker.tingkat', or the region spelt otherwise ('Gunung Kidul')."""
     if office.wilayah is not None:
+        official = office.wilayah.nama
+        if " ".join(office.nama.lower().split()) not in {
+                " ".join(n.lower().split()) for n in (official, *office.wilayah.alias)}:
+            return [_warn(source, ("satker", "nama"), 0, "satker-nama",
+                          f"'satker.nama' '{office.nama}' ditulis lain dari nama resminya: "
+                          f"maksud Anda '{official}'? nama ini tercetak di kop dan judul")]
         return []
+    other = regions.cari(office.nama)
+    if other:
+        levels = " atau ".join(sorted({w.tingkat for w in other}))
+        return [_warn(source, ("satker", "tingkat"), 0, "satker-nama",
+                      f"'{office.nama}' adalah {levels}, bukan {office.tingkat}: periksa "
+                      f"'satker.tingkat'")]
     proposal = regions.usulan(office.nama, office.tingkat)
     if not proposal:
         return []
-    right = proposal[0]
     return [_warn(source, ("satker", "nama"), 0, "satker-nama",
                   f"'satker.nama' '{office.nama}' bukan nama {office.tingkat} mana pun: "
-                  f"maksud Anda '{right.nama}'? nama ini tercetak di kop dan judul")]
+                  f"maksud Anda '{proposal[0].nama}'? nama ini tercetak di kop dan judul")]

@@ -15,7 +15,7 @@ def position_in(source: Source, path: Path, offset: int) -> Position:
     """
     start = source.where(path)
     value = _value(source.data, path)
-    if not source.text or value is None or path not in source.values or offset <= 0:
+    if not source.text or value is None or path not in source.values:
         return start
     lines = source.text.splitlines(keepends=True)
     if start.line > len(lines):
