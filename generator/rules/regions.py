@@ -227,7 +227,7 @@ def _own_mention(text: str, mention: Sebutan, office: Kantor,
     """This office named: without its level word, or spelt otherwise than its official name."""
     assert office.wilayah is not None
     name = " ".join(text[mention.nama_start:mention.end].split())
-    if mention.kantor and mention.kata_tingkat is None:
+    if mention.kantor and mention.kata_tingkat is None and not _short_form(office.wilayah, name):
         return ("satker-nama", f"'{written}' tanpa kata tingkat: maksud Anda "
                 f"'{office.sebutan}'?")
     spellings = {" ".join(n.lower().split()) for n in (office.wilayah.nama, office.nama,
@@ -237,6 +237,12 @@ def _own_mention(text: str, mention: Sebutan, office: Kantor,
         return ("satker-nama", f"'{name}' ditulis lain dari nama resmi kantor ini: maksud Anda "
                 f"'{office.wilayah.nama}'?")
     return None
+
+
+def _short_form(wilayah: Wilayah, name: str) -> bool:
+    """'KPU Kaltim', 'KPU DIY': a province's short form is a name of its own, level included."""
+    return wilayah.tingkat == "provinsi" and regions.kunci(name) != regions.kunci(
+        wilayah.nama) and len(regions.kunci(name)) <= 7
 
 
 def check_satker_nama(plan: Rencana, source: Source, office: Kantor) -> list[Diagnostic]:
