@@ -7,6 +7,7 @@ Every region is looked up in the gazetteer (reference/regions.py), without regar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ them a bare name may be a person's, a street's or a river's."""
 _LEVEL_OR_OFFICE = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "kpu", "kip",
                               "umum", "administrasi"})
 """The word before a region's name that makes it one ('Kota', 'KPU', '... Pemilihan Umum')."""
+_DIRECTIONS = re.compile(r"(?:[ -]+(?:Utara|Selatan|Timur|Barat|Tengah|Tenggara|Daya|Raya|Laut|"
+                         r"UTARA|SELATAN|TIMUR|BARAT|TENGAH|TENGGARA|DAYA|RAYA|LAUT)\b)+")
+"""Direction words after a region's name that make it none: 'wilayah Kutai Timur Tenggara'."""
 _NOT_TEXT = frozenset({"logo", "situs", "tingkat", "kolom", "huruf", "tanggal", "nip"})
 """Keys whose values are no prose a region could be named in."""
 _CITATION = ("undang", "peraturan", "keputusan presiden", "lembaran negara")
@@ -134,6 +138,17 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
     found: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
     for mention in mentions:
+        if _formed_by_law(text, mention.start):
+            continue
+        extra = _DIRECTIONS.match(text, mention.end)
+        if extra and mention.kata_tingkat is None and (
+                mention.kantor or mention.kata_sebelum in _BARE_BEFORE):
+            nama = " ".join(text[mention.nama_start:extra.end()].split())
+            level = mention.kandidat[0].tingkat
+            found.append(_warn(source, path, mention.nama_start, "wilayah-tak-dikenal",
+                               _unknown_message(nama, level)))
+            taken.append((mention.start, extra.end()))
+            continue
         message = _mention(path, text, mention, office, province_is_title)
         if message is not None:
             code, words = message
@@ -157,6 +172,13 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
     return found
 
 
+def _formed_by_law(text: str, start: int) -> bool:
+    """A region in the title of the law that formed it ('Undang-Undang Nomor 47 Tahun 1999
+    tentang Pembentukan Kabupaten Nunukan, ... Kabupaten Kutai Timur'): cited, not copied."""
+    clause = re.split(r"[;\n]", text[max(0, start - 300):start])[-1]
+    return "pembentukan" in clause.lower()
+
+
 def _named_as_region(text: str, near: regions.Mirip, own: Wilayah) -> bool:
     """A near miss of a short name counts only after a level word or an office ('KPU Kota
     Ambom'): bare, 'Bimo' or 'Pasar' is a person or a market, not 'Bima' or 'Paser'."""
@@ -174,17 +196,15 @@ def _unknown_message(nama: str, tingkat: str) -> str:
 
 
 def _proposal(nama: str, tingkat: str) -> Wilayah | None:
-    """The region meant: the nearest name, else the region the name begins with ('Ambon' for
-    'Ambon Timur', 'Kalimantan Timur' for 'Kalimantan Timur Tenggara')."""
-    near = regions.usulan(nama, tingkat)
-    if near:
-        return near[0]
+    """The region meant: the one the name begins with ('Ambon' for 'Ambon Timur', 'Kalimantan
+    Timur' for 'Kalimantan Timur Tenggara'), else the nearest name ('Kutai Kartanegra')."""
     words = nama.split()
     for n in range(len(words) - 1, 0, -1):
         found = regions.cari(" ".join(words[:n]), tingkat)
         if found:
             return found[0]
-    return None
+    near = regions.usulan(nama, tingkat)
+    return near[0] if near else None
 
 
 def _mention(path: Path, text: str, mention: Sebutan, office: Kantor,
