@@ -233,13 +233,16 @@ def _mention(path: Path, text: str, mention: Sebutan, office: Kantor,
     if office.wilayah is None and regions.kunci(office.nama) == regions.kunci(
             text[mention.nama_start:mention.end]):
         return None
+    hint = ""
+    if not office.provinsi and all(w.tingkat == "provinsi" for w in mention.kandidat):
+        hint = "; bila ini provinsi kantor ini, isi 'satker.provinsi'"
     if mention.kantor:
         return ("satker-lain", f"'{written}' bukan kantor ini: nama kantor lain yang tersalin? "
-                f"maksud Anda '{office.sebutan}'?")
+                f"maksud Anda '{office.sebutan}'?{hint}")
     meant = " atau ".join(_name_of(w) for w in mention.kandidat)
     return ("satker-lain", f"'{written}' ({meant}) bukan wilayah {office.sebutan}: tersalin "
             "dari rencana kantor lain? bila memang dimaksud, tambahkan '# zi: abaikan "
-            "satker-lain' di baris ini")
+            f"satker-lain' di baris ini{hint}")
 
 
 def _own_mention(text: str, mention: Sebutan, office: Kantor,
