@@ -114,6 +114,13 @@ def _part_of_own_province(office: Kantor, mention: Sebutan) -> bool:
         for w in mention.kandidat for p in office.provinsi)
 
 
+def _within_own_province(office: Kantor, mention: Sebutan) -> bool:
+    """A provincial office names the kabupaten and kota it oversees ('supervisi ke KPU Kota
+    Makassar'): its own region, not another's."""
+    return office.tingkat == "provinsi" and all(
+        regions.provinsi_dari(w) in office.provinsi for w in mention.kandidat)
+
+
 def _name_of(wilayah: Wilayah) -> str:
     return wilayah.nama_resmi if wilayah.tingkat != "provinsi" else f"Provinsi {wilayah.nama}"
 
@@ -224,7 +231,7 @@ def _mention(path: Path, text: str, mention: Sebutan, office: Kantor,
                     f"{office.sebutan}: tersalin dari rencana provinsi? maksud Anda "
                     f"'{office.sebutan}'?")
         return None
-    if _part_of_own_province(office, mention):
+    if _part_of_own_province(office, mention) or _within_own_province(office, mention):
         return None
     if mention.kata_tingkat is None and not mention.kantor and \
             mention.kata_sebelum not in _BARE_BEFORE and not all(
