@@ -151,9 +151,8 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
         if extra and mention.kata_tingkat is None and (
                 mention.kantor or mention.kata_sebelum in _BARE_BEFORE):
             nama = " ".join(text[mention.nama_start:extra.end()].split())
-            level = mention.kandidat[0].tingkat
             found.append(_warn(source, path, mention.nama_start, "wilayah-tak-dikenal",
-                               _unknown_message(nama, level)))
+                               _unknown_message(nama, mention.kandidat[0])))
             taken.append((mention.start, extra.end()))
             continue
         message = _mention(path, text, mention, office, province_is_title)
@@ -174,8 +173,11 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
         if any(a <= unknown.start < b for a, b in taken) or \
                 regions.kunci(unknown.nama) == regions.kunci(office.nama):
             continue
+        proposal = _proposal(unknown.nama, unknown.kata_tingkat)
+        if proposal is None:
+            continue  # 'Kabupaten Layak Anak', 'KPU Kabupaten Terbaik': a title, not a place
         found.append(_warn(source, path, unknown.start, "wilayah-tak-dikenal",
-                           _unknown_message(unknown.nama, unknown.kata_tingkat)))
+                           _unknown_message(unknown.nama, proposal)))
     return found
 
 
@@ -195,11 +197,8 @@ def _named_as_region(text: str, near: regions.Mirip, own: Wilayah) -> bool:
     return bool(before) and regions.kunci(before[-1]) in _LEVEL_OR_OFFICE
 
 
-def _unknown_message(nama: str, tingkat: str) -> str:
-    proposal = _proposal(nama, tingkat)
-    hint = f": maksud Anda '{_name_of(proposal)}'?" if proposal else \
-        "; periksa namanya di daftar wilayah Kemendagri"
-    return f"tidak ada {tingkat} bernama '{nama}'{hint}"
+def _unknown_message(nama: str, proposal: Wilayah) -> str:
+    return f"tidak ada {proposal.tingkat} bernama '{nama}': maksud Anda '{_name_of(proposal)}'?"
 
 
 def _proposal(nama: str, tingkat: str) -> Wilayah | None:
