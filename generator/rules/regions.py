@@ -259,13 +259,16 @@ def _own_mention(text: str, mention: Sebutan, office: Kantor,
     if mention.kantor and mention.kata_tingkat is None and not _short_form(office.wilayah, name):
         return ("satker-nama", f"'{written}' tanpa kata tingkat: maksud Anda "
                 f"'{office.sebutan}'?")
-    spellings = {" ".join(n.lower().split()) for n in (office.wilayah.nama, office.nama,
-                                                       *office.wilayah.alias)}
-    if " ".join(name.lower().replace("-", " ").split()) not in spellings and \
-            " ".join(name.lower().split()) not in spellings:
+    spellings = {_spelling(n) for n in (office.wilayah.nama, office.nama, *office.wilayah.alias)}
+    if (mention.kantor or mention.kata_tingkat) and _spelling(name) not in spellings:
         return ("satker-nama", f"'{name}' ditulis lain dari nama resmi kantor ini: maksud Anda "
                 f"'{office.wilayah.nama}'?")
     return None
+
+
+def _spelling(name: str) -> str:
+    """A name as spelt, case aside: 'GUNUNG KIDUL' is not 'Gunungkidul', 'Una Una' is 'Una-Una'."""
+    return " ".join(name.lower().replace("-", " ").split())
 
 
 def _short_form(wilayah: Wilayah, name: str) -> bool:
@@ -279,8 +282,7 @@ def check_satker_nama(plan: Rencana, source: Source, office: Kantor) -> list[Dia
     another level than 'satker.tingkat', or the region spelt otherwise ('Gunung Kidul')."""
     if office.wilayah is not None:
         official = office.wilayah.nama
-        if " ".join(office.nama.lower().split()) not in {
-                " ".join(n.lower().split()) for n in (official, *office.wilayah.alias)}:
+        if _spelling(office.nama) not in {_spelling(n) for n in (official, *office.wilayah.alias)}:
             return [_warn(source, ("satker", "nama"), 0, "satker-nama",
                           f"'satker.nama' '{office.nama}' ditulis lain dari nama resminya: "
                           f"maksud Anda '{official}'? nama ini tercetak di kop dan judul")]
