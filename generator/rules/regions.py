@@ -69,15 +69,20 @@ def kantor(plan: Rencana) -> Kantor:
 
 
 def _texts(source: Source) -> Iterator[tuple[Path, str]]:
-    """Every text of the plan a region can be named in: prose, titles, people's positions."""
+    """Every text of the plan a region can be named in: prose, titles, people's positions,
+    citations."""
     for path, text in every_string(source.data):
         if not path or path[0] == "satker" or path[-1] in _NOT_TEXT or \
                 path[0] == "orang" and path[-1] == "nama":
             continue
-        if any(key in ("mengingat", "dasar_hukum") for key in path) and \
-                any(word in text.lower() for word in _CITATION):
-            continue
         yield path, text
+
+
+def _cites_law(path: Path, text: str) -> bool:
+    """A Mengingat or Dasar Hukum item citing a law, whose title may name regions on purpose;
+    an office named in it ('Keputusan KPU Kabupaten Paser Nomor ...') is still checked."""
+    return any(key in ("mengingat", "dasar_hukum") for key in path) and \
+        any(word in text.lower() for word in _CITATION)
 
 
 def _title(path: Path) -> Path | None:
@@ -144,8 +149,9 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
     province and not also this office ('KPU Kabupaten X Provinsi Y' on a cover is right)."""
     found: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
+    cited = _cites_law(path, text)
     for mention in mentions:
-        if _formed_by_law(text, mention.start):
+        if _formed_by_law(text, mention.start) or cited and not mention.kantor:
             continue
         extra = _DIRECTIONS.match(text, mention.end)
         if extra and mention.kata_tingkat is None and (
@@ -170,7 +176,7 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
                                f"'{near.tertulis}' salah ketik? nama kantor ini "
                                f"{office.sebutan}: maksud Anda '{near.benar}'?"))
     for unknown in regions.tak_dikenal(text):
-        if any(a <= unknown.start < b for a, b in taken) or \
+        if any(a <= unknown.start < b for a, b in taken) or cited and not unknown.kantor or \
                 regions.kunci(unknown.nama) == regions.kunci(office.nama):
             continue
         proposal = _proposal(unknown.nama, unknown.kata_tingkat)
