@@ -10,9 +10,9 @@ import yaml
 
 from tests.conftest import FIXTURES, PLANS
 
-MENANAM_SALAH = ("salah-salin", "istilah", "wilayah", "kalender")
+MENANAM_SALAH = ("salah-salin", "istilah", "wilayah", "kalender", "rules")
 """Fixture folders that plant mistakes on purpose (the copy-mistake corpus, the finders' own
-cases): left out."""
+cases, the rule fixtures): left out."""
 
 
 SALAH_EJA = ("rules/istilah-salah-eja.yaml", "rules/bulan-salah-eja.yaml")

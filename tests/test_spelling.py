@@ -9,7 +9,7 @@ import pytest
 
 from generator.rules import check_file
 from generator.source.diagnostics import PlanError, Position
-from generator.source.lines import position_in
+from generator.source.inside import position_in
 from generator.source.yaml_reader import read_source
 from tests.conftest import FIXTURES
 
@@ -39,7 +39,7 @@ def test_a_word_inside_a_long_text_is_placed_on_its_own_line(path, word, where):
     value = source.data
     for key in path:
         value = value[key]
-    assert position_in(source, path, value, value.index(word)) == where
+    assert position_in(source, path, value.index(word)) == where
 
 
 def _plan(tmp_path: Path, old: str, new: str) -> Path:

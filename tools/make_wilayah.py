@@ -35,6 +35,14 @@ ALIAS = {
     "Daerah Istimewa Yogyakarta": ["DI Yogyakarta", "DIY"],
     "Nusa Tenggara Barat": ["NTB"],
     "Nusa Tenggara Timur": ["NTT"],
+    **{province: [short] for province, short in (
+        ("Sumatera Utara", "Sumut"), ("Sumatera Barat", "Sumbar"), ("Sumatera Selatan", "Sumsel"),
+        ("Kepulauan Riau", "Kepri"), ("Jawa Barat", "Jabar"), ("Jawa Tengah", "Jateng"),
+        ("Jawa Timur", "Jatim"), ("Kalimantan Barat", "Kalbar"), ("Kalimantan Tengah", "Kalteng"),
+        ("Kalimantan Selatan", "Kalsel"), ("Kalimantan Timur", "Kaltim"),
+        ("Kalimantan Utara", "Kaltara"), ("Sulawesi Utara", "Sulut"),
+        ("Sulawesi Tengah", "Sulteng"), ("Sulawesi Selatan", "Sulsel"),
+        ("Sulawesi Tenggara", "Sultra"), ("Sulawesi Barat", "Sulbar"), ("Maluku Utara", "Malut"))},
     "Kabupaten Toba": ["Toba Samosir"],
     "Kota Padangsidimpuan": ["Padang Sidempuan"],
     "Kabupaten Kepulauan Siau Tagulandang Biaro": ["Siau Tagulandang Biaro", "Sitaro"],
@@ -47,7 +55,8 @@ ALIAS = {
     "Kota Tidore Kepulauan": ["Tidore"],
 }
 """Other names in use, by official name: former names (Toba Samosir until 2020, Mamuju Utara
-until 2017, Maluku Tenggara Barat until 2019) and short forms. One-word and hyphenated
+until 2017, Maluku Tenggara Barat until 2019) and short forms, the provinces' included ('Kaltim',
+'se-Sulsel': how offices write them). One-word and hyphenated
 spellings ('Fakfak', 'Tojo Una-Una', 'Palangka Raya') need none: the matcher ignores spaces
 and hyphens inside a name."""
 

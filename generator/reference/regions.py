@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -145,13 +145,16 @@ class _Token:
     """Tokens of one run stand together as one name (see _GAP and _joined)."""
 
 
+@lru_cache(maxsize=65536)
 def kunci(text: str) -> str:
     """A name as compared: small letters only, no accents, spaces, hyphens or dots."""
     text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", text)
 
 
-def _tokens(text: str) -> list[_Token]:
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The words of a text, read once for the three finders that each look at it."""
     tokens: list[_Token] = []
     run = 0
     for m in _WORD.finditer(text):
@@ -161,7 +164,7 @@ def _tokens(text: str) -> list[_Token]:
                     re.fullmatch(r"\. *", gap)):
                 run += 1
         tokens.append(_Token(m.start(), m.end(), m.group(0), kunci(m.group(0)), run))
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
@@ -224,13 +227,13 @@ def usulan(nama: str, tingkat: str | None = None, batas: int = 3) -> list[Wilaya
     return [w for _, _, w in best]
 
 
-def _joined(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+def _joined(text: str, tokens: tuple[_Token, ...], i: int, j: int) -> bool:
     """Tokens i..j stand together as one name: spaces, one line break, a hyphen or an initial's
     dot between them, never a tab (a table's next cell) or punctuation."""
     return tokens[i].run == tokens[j].run
 
 
-def _longest(text: str, tokens: list[_Token], i: int) -> tuple[int, tuple[Wilayah, ...]]:
+def _longest(text: str, tokens: tuple[_Token, ...], i: int) -> tuple[int, tuple[Wilayah, ...]]:
     """The longest region name starting at token i: (index after it, regions), or (i, ())."""
     data = _data()
     key = ""
@@ -248,7 +251,7 @@ def _capitalised(token: _Token) -> bool:
     return token.text[0].isupper()
 
 
-def _office_before(tokens: list[_Token], i: int) -> int | None:
+def _office_before(tokens: tuple[_Token, ...], i: int) -> int | None:
     """The index where an office's words ('KPU', 'Komisi Pemilihan Umum') end just before i."""
     for words in _OFFICE:
         n = len(words)
@@ -257,7 +260,7 @@ def _office_before(tokens: list[_Token], i: int) -> int | None:
     return None
 
 
-def _level_before(text: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+def _level_before(text: str, tokens: tuple[_Token, ...], i: int) -> tuple[int, str] | None:
     """('Kabupaten' | 'Kab.' | 'Kota Administrasi' ...) just before token i: (its index, level)."""
     k = i - 1
     if k >= 0 and tokens[k].key == "administrasi":
@@ -267,7 +270,7 @@ def _level_before(text: str, tokens: list[_Token], i: int) -> tuple[int, str] | 
     return None
 
 
-def _joined_level(text: str, tokens: list[_Token], k: int, i: int) -> bool:
+def _joined_level(text: str, tokens: tuple[_Token, ...], k: int, i: int) -> bool:
     """A level word (and 'Administrasi') stands right before the name: 'Kab. Bogor'."""
     return all(re.fullmatch(_LEVEL_GAP, text[tokens[a].end:tokens[a + 1].start])
                for a in range(k, i))
@@ -351,7 +354,7 @@ def tak_dikenal(text: str) -> list[TakDikenal]:
     return found
 
 
-def _extended(text: str, tokens: list[_Token], end: int) -> int:
+def _extended(text: str, tokens: tuple[_Token, ...], end: int) -> int:
     """Past the direction words that make a region's name another's ('... Timur Tenggara')."""
     while end < len(tokens) and tokens[end].key in _DIRECTION and _capitalised(tokens[end]) \
             and _joined(text, tokens, end - 1, end):

@@ -13,7 +13,14 @@ from pathlib import Path as FsPath
 from generator.plan.attachments import attachment_labels
 from generator.plan.model import Rencana
 from generator.plan.validate import validate_source
-from generator.rules import copy_mistakes, coverage, decree_body, spelling, unfinished
+from generator.rules import (
+    copy_mistakes,
+    coverage,
+    decree_body,
+    regions,
+    spelling,
+    unfinished,
+)
 from generator.source.diagnostics import Diagnostic, PlanError
 from generator.source.logo import load_logo
 from generator.source.plan_file import decode_source, read_bytes
@@ -24,6 +31,7 @@ def check_rules(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Every rule over a valid plan, errors and warnings together, unsorted."""
     found = decree_body.check_decree_body(plan, source, list(attachment_labels(plan).values()))
     found += copy_mistakes.check_copy_mistakes(plan, source)
+    found += regions.check_regions(plan, source)
     found += coverage.check_coverage(plan, source)
     found += spelling.check_spelling(plan, source)
     found += unfinished.check_unfinished(plan, source)

@@ -18,13 +18,13 @@ from generator.plan.roles import Role, walk
 from generator.reference.dates import Tahun, bulan_salah, tahun_disebut
 from generator.reference.terms import salah_ketik
 from generator.source.diagnostics import Diagnostic, Severity
-from generator.source.lines import position_in
+from generator.source.inside import position_in
 from generator.source.yaml_reader import Path, Source
 
 
 def _warn(source: Source, path: Path, text: str, offset: int, code: str,
           message: str) -> Diagnostic:
-    return Diagnostic(source.file, position_in(source, path, text, offset), message,
+    return Diagnostic(source.file, position_in(source, path, offset), message,
                       severity=Severity.WARNING, kode=code)
 
 

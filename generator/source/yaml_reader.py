@@ -203,8 +203,8 @@ class Source:
     warnings: list[Diagnostic] = field(default_factory=list)
     """Traps that do not stop reading but may change the printed text (a ' #' cutting a value,
     curly quotes), as coded warnings."""
-    lines: list[str] = field(default_factory=list)
-    """The file's lines as written, to place a finding on the line of a long text it is on."""
+    text: str = ""
+    """The file's text as read, to place a finding inside a long value (see source/inside.py)."""
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -305,14 +305,13 @@ def _detailed_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLErro
 
 def read_source(file: str, text: str) -> Source:
     """Parse YAML text safely; never raises for bad input, records errors instead."""
-    source = Source(file)
+    source = Source(file, text=text)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         limit = MAX_BYTES // 1024 // 1024
         source.error(Position(1, 1), f"berkas terlalu besar (lebih dari {limit} MB); rencana "
                      "aksi biasanya hanya beberapa ratus KB")
         return source
     lines = text.splitlines()
-    source.lines = lines
     if (deep := _deep_nesting(text, lines)) is not None:
         source.error(deep, _too_deep())
         return source
