@@ -181,7 +181,9 @@ _TEXT_KINDS = (
     (r"Keputusan Komisi Pemilihan Umum", "kepkpu", 6),
     (r"Keputusan", None, 6),
 )
-_NUMBER = re.compile(r"Nomor\s+(\S+?)\s+Tahun\s+(\d{4})|Nomor\s+(\S*?/(\d{4}))\b")
+_NUMBER = re.compile(r"Nomor\s+(\S+?)\s+Tahun\s+(\d{4})|Nomor\s+(\S*/(\d{4}))(?![\w/])")
+"""'Nomor 7 Tahun 2017', or a number carrying its year at its end: in
+'12/HK.03.1-Kpt/3404/2025' the year is the last part, 3404 is the office's code."""
 
 
 def baca_rujukan(text: str) -> Rujukan | None:

@@ -176,6 +176,7 @@ _EDGE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 ones): at the edges of an unquoted value they are invisible and mean nothing."""
 
 _COMMENT_AFTER = re.compile(r"(\s+)#(.?)")
+_ZI_COMMENT = re.compile(r"\s+#\s*zi:", re.IGNORECASE)
 _NOT_PROSE = {"tingkat", "penandatangan", "pengesah_salinan", "orang", "peran", "nip", "kertas",
               "huruf", "logo", "kolom", "tahun", "tanggal", "jadwal", "situs"}
 """Keys whose values are keys, choices or codes: a comment after them is a comment."""
@@ -203,6 +204,8 @@ class Source:
     warnings: list[Diagnostic] = field(default_factory=list)
     """Traps that do not stop reading but may change the printed text (a ' #' cutting a value,
     curly quotes), as coded warnings."""
+    lines: list[str] = field(default_factory=list)
+    """The file's lines as written, to place a finding on the line of a long text it is on."""
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -310,6 +313,7 @@ def read_source(file: str, text: str) -> Source:
                      "aksi biasanya hanya beberapa ratus KB")
         return source
     lines = text.splitlines()
+    source.lines = lines
     if (deep := _deep_nesting(text, lines)) is not None:
         source.error(deep, _too_deep())
         return source
@@ -661,6 +665,8 @@ class _Walker:
         end = node.end_mark
         rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
         cut = _COMMENT_AFTER.match(rest)
+        if cut and _ZI_COMMENT.match(rest):  # '# zi: abaikan kode' is meant as a comment
+            cut = None
         if cut and (len(cut.group(1)) == 1 or cut.group(2).strip()):
             shown = value if len(value) <= 40 else "..." + value[-37:]
             self.source.warn(Position(end.line + 1, end.column + cut.end(1) + 1),

@@ -1,0 +1,113 @@
+"""People and references a copy leaves wrong: one person written two ways, two Ketua, and a
+diktum citing a diktum the decree does not have."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from generator.plan.model import Rencana, has_keputusan
+from generator.rules.decree_body import warn
+from generator.source.diagnostics import Diagnostic, Severity
+from generator.source.lines import position_in
+from generator.source.yaml_reader import Source
+from generator.text.indonesian import diktum_word
+
+_GELAR_DEPAN = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "ns", "apt"}
+"""Titles written before a name (Dr., Drs., Ir., H., Hj.); titles after it follow a comma."""
+
+MIRIP = 86.0
+"""Least similarity (rapidfuzz ratio, 0-100) of two names, titles aside, to be one person."""
+MIRIP_KATA = 70.0
+"""Least similarity of each pair of words: 'Agus Santoso' and 'Agus Susanto' are two people."""
+
+
+def nama_inti(nama: str) -> str:
+    """'Dr. H. Azis Ali Achmadi, S.E., M.M.' -> 'azis ali achmadi': the name without titles."""
+    head = nama.split(",", 1)[0]
+    words = [w for w in head.replace("\u00a0", " ").split()
+             if w.rstrip(".").lower() not in _GELAR_DEPAN or not w.endswith(".")]
+    return " ".join(words).lower()
+
+
+def _satu_orang(a: str, b: str) -> bool:
+    """Two names, titles aside, that are one name spelled two ways (or the very same)."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    if any(fuzz.ratio(x, y) < MIRIP_KATA for x, y in zip(wa, wb, strict=True)):
+        return False
+    return fuzz.ratio(a, b) >= MIRIP
+
+
+def check_orang_mirip(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """One person written twice, with and without titles or spelled another way."""
+    found = []
+    seen: list[tuple[str, str, str]] = []  # key, name as written, name without titles
+    for key, person in plan.orang.items():
+        core = nama_inti(person.nama)
+        written = " ".join(person.nama.lower().split())
+        for other_key, other_name, other_core in seen:
+            if written == other_name:
+                continue  # the very same text: the jabatan-berbeda rule speaks of it
+            if _satu_orang(core, other_core):
+                shown = plan.orang[other_key].nama
+                found.append(warn(source, ("orang", key, "nama"), "orang-mirip",
+                                  f"'{person.nama}' mirip '{shown}' (kunci '{other_key}'): "
+                                  f"orang yang sama ditulis dua cara? Tulis sekali di 'orang' "
+                                  f"dan rujuk kuncinya '{other_key}'"))
+                break
+        seen.append((key, written, core))
+    return found
+
+
+def check_ketua_ganda(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Two people with `peran: ketua`: the last period's Ketua left behind, or a slip."""
+    ketua = [key for key, person in plan.orang.items() if person.peran == "ketua"]
+    if len(ketua) < 2:
+        return []
+    signer = plan.keputusan.penandatangan if plan.keputusan else None
+    kept = signer if signer in ketua else ketua[0]
+    kept_name = plan.orang[kept].nama
+    return [warn(source, ("orang", key, "peran"), "ketua-ganda",
+                 f"'{plan.orang[key].nama}' ditulis dengan 'peran: ketua', padahal Ketua-nya "
+                 f"'{kept_name}' (kunci '{kept}'); satu kantor satu Ketua: maksud Anda "
+                 "'peran: anggota'?")
+            for key in ketua if key != kept]
+
+
+_DIKTUM_REF = re.compile(r"\bDiktum\s+(KE[A-Z]+(?:\s+(?:BELAS|PULUH(?:\s+[A-Z]+)?))?)\b",
+                         re.IGNORECASE)
+
+
+def check_diktum_rujukan(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """A diktum citing 'Diktum KEEMPAT' in a decree of three: copied from a longer decree."""
+    if not has_keputusan(plan) or not plan.keputusan or not plan.keputusan.diktum:
+        return []
+    items = plan.keputusan.diktum
+    words = {diktum_word(n): n for n in range(1, 41)}
+    found = []
+    for index, text in enumerate(items):
+        for match in _DIKTUM_REF.finditer(text):
+            named = " ".join(match.group(1).upper().split())
+            number = words.get(named)
+            if number is not None and number <= len(items):
+                continue
+            have = " sampai ".join(dict.fromkeys((diktum_word(1), diktum_word(len(items)))))
+            path = ("keputusan", "diktum", index)
+            where = position_in(source, path, text, match.start())
+            found.append(Diagnostic(source.file, where,
+                                    f"diktum menyebut 'Diktum {named}', padahal keputusan ini "
+                                    f"hanya punya {len(items)} diktum ({have}): tersalin dari "
+                                    "keputusan lain? Sebut diktum yang ada",
+                                    severity=Severity.WARNING, kode="diktum-rujukan"))
+    return found
+
+
+def check_people(plan: Rencana, source: Source) -> list[Diagnostic]:
+    """Every rule on people and cross-references."""
+    return (check_orang_mirip(plan, source) + check_ketua_ganda(plan, source)
+            + check_diktum_rujukan(plan, source))
