@@ -210,8 +210,8 @@ plans and clean plans get no warning at all."""
 
 DIPERAGAKAN = {
     "body/dicabut.yaml": {"mengingat-dicabut", "mengingat-katalog"},
-    "body/kutipan-usang.yaml": {"mengingat-dicabut", "mengingat-katalog", "mengingat-perubahan",
-                                "mengingat-urutan"},
+    "body/kutipan-usang.yaml": {"mengingat-dicabut", "mengingat-usang", "mengingat-katalog",
+                                "mengingat-perubahan", "mengingat-urutan"},
     "body/urutan.yaml": {"mengingat-sesudah", "mengingat-urutan"},
     "layouts/kolom-18.yaml": {"jadwal-kosong"},
 }

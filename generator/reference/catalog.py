@@ -202,6 +202,11 @@ def baca_rujukan(text: str) -> Rujukan | None:
     return None
 
 
+def nomor_rujukan(text: str) -> re.Match[str] | None:
+    """Where a citation's 'Nomor ... Tahun ...' is written, to point at it."""
+    return _NUMBER.search(text)
+
+
 def rujukan_katalog(peraturan: Peraturan) -> Rujukan:
     """The sort key information of a catalog entry."""
     return Rujukan(peraturan.tingkat, peraturan.nomor, peraturan.tahun, peraturan.jenis)

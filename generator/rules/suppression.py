@@ -57,7 +57,8 @@ def baca_abaikan(lines: list[str]) -> Abaikan:
 def pisahkan(found: list[Diagnostic], abaikan: Abaikan) -> tuple[list[Diagnostic],
                                                                    list[Diagnostic]]:
     """The findings kept, and the warnings silenced by a comment."""
-    kept, silenced = [], []
+    kept: list[Diagnostic] = []
+    silenced: list[Diagnostic] = []
     for diagnostic in found:
         (silenced if abaikan.menekan(diagnostic) else kept).append(diagnostic)
     return kept, silenced
