@@ -128,8 +128,8 @@ class _Checker:
         steps = ", lalu ".join(f"'{_nama(p)}'" for p in replaced)
         self.say(offset, "mengingat-usang",
                  f"'{_nama(peraturan)}' sudah tidak berlaku: diganti dengan {steps}; "
-                 f"tersalin dari keputusan lama? Maksud Anda '{now.judul()}'? Tulis kuncinya "
-                 f"'{now.kunci}'")
+                 f"tersalin dari keputusan lama? Maksud Anda '{now.judul().replace('*', '')}'? "
+                 f"Tulis kuncinya '{now.kunci}'")
 
     def ln_year(self, part: str, base: int, tahun: int, peraturan: catalog.Peraturan | None
                 ) -> bool:
