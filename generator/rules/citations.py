@@ -44,14 +44,24 @@ class Kutipan:
 
 
 def kutipan_rencana(plan: Rencana, source: Source) -> list[Kutipan]:
-    """Every legal basis written as text (not as a catalog key): Mengingat and Dasar Hukum."""
-    entries = catalog.katalog()
-    found = []
-    for path, items in marked(Rencana, source.data, Role.CITATION):
-        for index, item in enumerate(items or ()):
-            if isinstance(item, str) and item.strip() not in entries:
-                found.append(Kutipan((*path, index), item))
-    return found
+    """Every legal basis of the plan, Mengingat and Dasar Hukum, in the order written."""
+    return [Kutipan((*path, index), item)
+            for path, items in marked(Rencana, source.data, Role.CITATION)
+            for index, item in enumerate(items or ()) if isinstance(item, str)]
+
+
+def _kunci_dicabut(source: Source, cite: Kutipan, per: date) -> list[Diagnostic]:
+    """A catalog key of a replaced regulation in the booklet's Dasar Hukum (the Mengingat's
+    keys are decree_body's), with the same code and words as in the Mengingat."""
+    peraturan = catalog.katalog()[cite.teks.strip()]
+    replaced = _pengganti(peraturan, per)
+    if not replaced or cite.path[:2] == ("keputusan", "mengingat"):
+        return []
+    now = replaced[-1]
+    return [Diagnostic(source.file, source.where(cite.path),
+                       f"'{_short(peraturan.judul())}' telah dicabut dengan '{now.judul()}'; "
+                       f"kutip '{now.kunci}'", severity=Severity.WARNING,
+                       kode="mengingat-dicabut")]
 
 
 def _short(text: str) -> str:
@@ -182,8 +192,10 @@ class _Checker:
         if named is None:
             return
         amending = catalog.cari(named)
+        if amending is None:
+            return  # a Perppu or an amendment the catalog does not know: nothing to say
         keys = peraturan.diubah_dengan
-        if amending is not None and amending.kunci in keys:
+        if amending.kunci in keys:
             self.compare(rest, chain.end(), amending)
             return
         shown = _short(rest)
@@ -203,6 +215,10 @@ def check_citations(plan: Rencana, source: Source) -> list[Diagnostic]:
     part = plan.keputusan or plan.mandiri
     per = (part.tanggal if part and part.tanggal else None) or date(plan.tahun, 12, 31)
     found = []
+    entries = catalog.katalog()
     for cite in kutipan_rencana(plan, source):
-        found += _Checker(source, cite, per).check()
+        if cite.teks.strip() in entries:
+            found += _kunci_dicabut(source, cite, per)
+        else:
+            found += _Checker(source, cite, per).check()
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from generator.plan.model import Rencana, has_keputusan
 from generator.rules.decree_body import warn
@@ -17,10 +17,12 @@ from generator.text.indonesian import diktum_word
 _GELAR_DEPAN = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "ns", "apt"}
 """Titles written before a name (Dr., Drs., Ir., H., Hj.); titles after it follow a comma."""
 
-MIRIP = 86.0
-"""Least similarity (rapidfuzz ratio, 0-100) of two names, titles aside, to be one person."""
-MIRIP_KATA = 70.0
-"""Least similarity of each pair of words: 'Agus Santoso' and 'Agus Susanto' are two people."""
+BEDA_HURUF = 1
+"""Most letters a word of a short name may differ by to be the same word ('Azis'/'Aziz',
+'Rijal'/'Rizal'); 'Fauzi' and 'Fauzan' are two names."""
+BEDA_HURUF_PANJANG = 2
+"""Most letters a word of seven letters or more may differ by ('Christina'/'Kristina',
+'Achmadi'/'Ahmadi'); 'Santoso' and 'Susanto' are two names."""
 
 
 def nama_inti(nama: str) -> str:
@@ -38,9 +40,11 @@ def _satu_orang(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or len(wa) < 2:
         return False
-    if any(fuzz.ratio(x, y) < MIRIP_KATA for x, y in zip(wa, wb, strict=True)):
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(differ) > 2 or len(differ) == len(wa):
         return False
-    return fuzz.ratio(a, b) >= MIRIP
+    return all(Levenshtein.distance(x, y) <= (
+        BEDA_HURUF_PANJANG if min(len(x), len(y)) >= 7 else BEDA_HURUF) for x, y in differ)
 
 
 def check_orang_mirip(plan: Rencana, source: Source) -> list[Diagnostic]:
