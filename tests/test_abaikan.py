@@ -64,11 +64,10 @@ def test_a_comment_after_a_block_header_covers_the_block(tmp_path, monkeypatch):
     assert code == 0
     assert [line for line in err if "[mengingat-usang]" in line] == [
         "mengingat-usang.yaml:19:79: peringatan [mengingat-usang]: 'Peraturan Menteri PANRB "
-        "Nomor 10 Tahun 2019' sudah tidak berlaku: diganti dengan 'Peraturan Menteri PANRB "
-        "Nomor 90 Tahun 2021'; tersalin dari keputusan lama? Maksud Anda 'Peraturan Menteri "
-        "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 90 Tahun 2021 tentang "
-        "Pembangunan dan Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi dan Wilayah "
-        "Birokrasi Bersih dan Melayani di Instansi Pemerintah'? Tulis kuncinya "
+        "Nomor 10 Tahun 2019' sudah tidak berlaku; tersalin dari keputusan lama? Maksud Anda "
+        "'Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 90 Tahun "
+        "2021 tentang Pembangunan dan Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi "
+        "dan Wilayah Birokrasi Bersih dan Melayani di Instansi Pemerintah'? Tulis kuncinya "
         "'permenpanrb-90-2021'"]
     assert "mengingat-usang 1" in err[-1]
     assert err[-1].endswith(" (1 peringatan diabaikan dengan '# zi: abaikan').")

@@ -136,10 +136,11 @@ class _Checker:
               offset: int) -> None:
         now = replaced[-1]
         steps = ", lalu ".join(f"'{_nama(p)}'" for p in replaced)
+        history = f" (diganti dengan {steps})" if len(replaced) > 1 else ""
         self.say(offset, "mengingat-usang",
-                 f"'{_nama(peraturan)}' sudah tidak berlaku: diganti dengan {steps}; "
-                 f"tersalin dari keputusan lama? Maksud Anda '{now.judul().replace('*', '')}'? "
-                 f"Tulis kuncinya '{now.kunci}'")
+                 f"'{_nama(peraturan)}' sudah tidak berlaku{history}; tersalin dari keputusan "
+                 f"lama? Maksud Anda '{now.judul().replace('*', '')}'? Tulis kuncinya "
+                 f"'{now.kunci}'")
 
     def ln_year(self, part: str, base: int, tahun: int, peraturan: catalog.Peraturan | None
                 ) -> bool:
