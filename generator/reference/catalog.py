@@ -175,7 +175,8 @@ _TEXT_KINDS = (
     (r"Peraturan Pemerintah", "pp", 3),
     (r"Peraturan Presiden", "perpres", 4),
     (r"Peraturan Komisi Pemilihan Umum", "pkpu", 5),
-    (r"Peraturan Menteri", "permen", 5),
+    (r"Peraturan Menteri(?:\s+Negara)?\s+Pendayagunaan\s+Aparatur\s+Negara", "permen", 5),
+    (r"Peraturan Menteri", None, 5),  # another ministry's: not the catalog's PermenPANRB
     (r"Peraturan\b", None, 5),  # other regulations (a Badan's, a Bupati's) rank with these
     (r"Keputusan Presiden", "keppres", 6),
     (r"Keputusan Komisi Pemilihan Umum", "kepkpu", 6),

@@ -17,11 +17,11 @@ from generator.source.diagnostics import Diagnostic, Severity
 from generator.source.lines import position_in
 from generator.source.yaml_reader import Path, Source
 
-_LN = re.compile(r"(?<!Tambahan )Lembaran\s+Negara(?:\s+Republik\s+Indonesia)?"
+_RI = r"(?:\s+(?:Republik\s+Indonesia|RI))?"
+_LN = re.compile(r"(?<!Tambahan )Lembaran\s+Negara" + _RI +
                  r"(?:\s+Tahun\s+(\d{4}))?\s+Nomor\s+(\d+)", re.IGNORECASE)
-_TLN = re.compile(r"Tambahan\s+Lembaran\s+Negara(?:\s+Republik\s+Indonesia)?\s+Nomor\s+(\d+)",
-                  re.IGNORECASE)
-_BN = re.compile(r"Berita\s+Negara(?:\s+Republik\s+Indonesia)?\s+Tahun\s+(\d{4})\s+Nomor\s+(\d+)",
+_TLN = re.compile(r"Tambahan\s+Lembaran\s+Negara" + _RI + r"\s+Nomor\s+(\d+)", re.IGNORECASE)
+_BN = re.compile(r"Berita\s+Negara" + _RI + r"\s+Tahun\s+(\d{4})\s+Nomor\s+(\d+)",
                  re.IGNORECASE)
 _CHAIN = re.compile(r"sebagaimana\s+telah\s+(?:beberapa\s+kali\s+|\w+\s+kali\s+)?diubah"
                     r"(?:\s+terakhir)?\s+(?:dengan|oleh)\s+", re.IGNORECASE)

@@ -25,12 +25,27 @@ BEDA_HURUF_PANJANG = 2
 'Achmadi'/'Ahmadi'); 'Santoso' and 'Susanto' are two names."""
 
 
+_GELAR_BELAKANG = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.)+[A-Z][A-Za-z]{0,4}\.?$")
+"""A title written after a name without its comma: 'S.E.', 'M.Si.', 'S.Sos', 'A.Md.'."""
+
+_SAMA_DENGAN = {"muh.": "muhammad", "moh.": "muhammad", "mhd.": "muhammad", "muhd.": "muhammad",
+                "moch.": "muhammad", "mochammad": "muhammad", "mohammad": "muhammad",
+                "mohamad": "muhammad", "muhamad": "muhammad", "muhammad": "muhammad",
+                "abd.": "abdul"}
+"""Ways of writing one name that are not misspellings: 'Muh. Idris' is 'Muhammad Idris'."""
+
+
 def nama_inti(nama: str) -> str:
-    """'Dr. H. Azis Ali Achmadi, S.E., M.M.' -> 'azis ali achmadi': the name without titles."""
-    head = nama.split(",", 1)[0]
-    words = [w for w in head.replace("\u00a0", " ").split()
-             if w.rstrip(".").lower() not in _GELAR_DEPAN or not w.endswith(".")]
-    return " ".join(words).lower()
+    """'Dr. H. Muh. Azis Achmadi, S.E., M.M.' -> 'muhammad azis achmadi': titles aside."""
+    head = nama.split(",", 1)[0].replace("\u00a0", " ")
+    words = []
+    for index, word in enumerate(head.split()):
+        if word.endswith(".") and word.rstrip(".").lower() in _GELAR_DEPAN:
+            continue
+        if index and _GELAR_BELAKANG.match(word):
+            continue
+        words.append(_SAMA_DENGAN.get(word.lower(), word.lower()))
+    return " ".join(words)
 
 
 def _satu_orang(a: str, b: str) -> bool:
