@@ -144,15 +144,17 @@ class _Checker:
 
     def ln_year(self, part: str, base: int, tahun: int, peraturan: catalog.Peraturan | None
                 ) -> bool:
-        """A Lembaran Negara year before the regulation's own year; True when reported."""
-        ln = _LN.search(part)
-        if ln and ln.group(1) and int(ln.group(1)) < tahun:
-            hint = f"; maksud Anda Tahun {peraturan.ln[0]}?" if peraturan and peraturan.ln else \
-                f"; Lembaran Negara tidak mungkin sebelum Tahun {tahun}"
-            self.say(base + ln.start(1), "mengingat-tahun",
-                     f"'{_short(part)}' dimuat di Lembaran Negara Tahun {ln.group(1)}, sebelum "
-                     f"peraturannya sendiri ({tahun}){hint}", error=True)
-            return True
+        """A Lembaran (or Berita) Negara year before the regulation's own; True when reported."""
+        for pattern, name, known in ((_LN, "Lembaran Negara", peraturan and peraturan.ln),
+                                     (_BN, "Berita Negara", peraturan and peraturan.bn)):
+            found = pattern.search(part)
+            if found and found.group(1) and int(found.group(1)) < tahun:
+                hint = f"; maksud Anda Tahun {known[0]}?" if known else \
+                    f"; {name} tidak mungkin sebelum Tahun {tahun}"
+                self.say(base + found.start(1), "mengingat-tahun",
+                         f"'{_short(part)}' dimuat di {name} Tahun {found.group(1)}, sebelum "
+                         f"peraturannya sendiri ({tahun}){hint}", error=True)
+                return True
         return False
 
     def compare(self, part: str, base: int, peraturan: catalog.Peraturan) -> None:
@@ -165,8 +167,9 @@ class _Checker:
                      f"'{name}' berjudul '{peraturan.tentang.replace('*', '')}', bukan "
                      f"'{' '.join(title.group(1).split())}': judul peraturan lain yang "
                      f"tersalin? {fix.capitalize()}")
+        too_early = self.ln_year(part, base, peraturan.tahun, peraturan)
         ln = _LN.search(part)
-        if ln and peraturan.ln and not self.ln_year(part, base, peraturan.tahun, peraturan):
+        if ln and peraturan.ln and not too_early:
             year, number = ln.group(1), int(ln.group(2))
             if (year and int(year) != peraturan.ln[0]) or number != peraturan.ln[1]:
                 shown = f"Tahun {year} Nomor {number}" if year else f"Nomor {number}"
@@ -180,7 +183,8 @@ class _Checker:
                      f"'{name}': Tambahan Lembaran Negara-nya Nomor {peraturan.tln}, bukan "
                      f"Nomor {tln.group(1)}; maksud Anda Nomor {peraturan.tln}? Atau {fix}")
         bn = _BN.search(part)
-        if bn and peraturan.bn and (int(bn.group(1)), int(bn.group(2))) != peraturan.bn:
+        if bn and peraturan.bn and (int(bn.group(1)), int(bn.group(2))) != peraturan.bn \
+                and int(bn.group(1)) >= peraturan.tahun:
             self.say(base + bn.start(1), "mengingat-beda",
                      f"'{name}' dimuat di Berita Negara Tahun {peraturan.bn[0]} Nomor "
                      f"{peraturan.bn[1]}, bukan Tahun {bn.group(1)} Nomor {bn.group(2)}; "
