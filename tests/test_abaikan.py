@@ -102,3 +102,15 @@ def test_a_decree_number_with_the_office_code_is_read_with_its_own_year():
     found = baca_rujukan(text)
     assert found is not None
     assert (found.nomor, found.tahun) == ("12/HK.03.1-Kpt/3404/2025", 2025)
+
+
+def test_a_plan_whose_only_warning_is_silenced_is_good_and_says_so(tmp_path, monkeypatch):
+    """The corpus case of a plan that is right: last year's evaluation, followed up."""
+    plan = tmp_path / "abaikan-tahun-evaluasi.yaml"
+    plan.write_text((FIXTURES / "salah-salin" / plan.name).read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _check(plan)
+    assert (code, err) == (0, [])
+    assert out[-1] == ("abaikan-tahun-evaluasi.yaml: baik, tidak ada kesalahan (1 peringatan "
+                       "diabaikan dengan '# zi: abaikan').")
