@@ -79,6 +79,7 @@ def _nama(peraturan: catalog.Peraturan) -> str:
 
 
 def _same_title(written: str, official: str) -> bool:
+    """The same title but for markup, punctuation and spelling slips: no finding for those."""
     def norm(text: str) -> str:
         text = text.replace("*", "").replace("Wali Kota", "Walikota").lower()
         return " ".join(re.sub(r"[^\w/ ]+", " ", text).split())
@@ -103,15 +104,18 @@ class _Checker:
     """The findings on one citation."""
 
     def __init__(self, source: Source, cite: Kutipan, per: date):
+        """One citation, as of the decree's date (what was in force then)."""
         self.source, self.cite, self.per = source, cite, per
         self.found: list[Diagnostic] = []
 
     def say(self, offset: int, code: str, message: str, *, error: bool = False) -> None:
+        """A finding at the line of the words it is about, inside a `>-` block too."""
         where = position_in(self.source, self.cite.path, self.cite.teks, offset)
         self.found.append(Diagnostic(self.source.file, where, message, kode=code,
                                      severity=Severity.ERROR if error else Severity.WARNING))
 
     def check(self) -> list[Diagnostic]:
+        """Superseded first (then nothing else matters), else each difference from the catalog."""
         text = self.cite.teks
         chain = _CHAIN.search(text)
         main = text[:chain.start()] if chain else text
@@ -134,6 +138,7 @@ class _Checker:
 
     def usang(self, peraturan: catalog.Peraturan, replaced: list[catalog.Peraturan],
               offset: int) -> None:
+        """A regulation replaced before the decree: propose the one in force now."""
         now = replaced[-1]
         steps = ", lalu ".join(f"'{_nama(p)}'" for p in replaced)
         history = f" (diganti dengan {steps})" if len(replaced) > 1 else ""
