@@ -187,8 +187,6 @@ def test_kasus_tertulis_benar(berkas: Path):
     assert all(d.position.line == kasus.baris for d in errors), [str(d) for d in errors]
 
 
-@pytest.mark.xfail(strict=False, reason="aturan issue 15 belum ada: recall hari ini jauh di "
-                   "bawah 90 %; tanda ini dihapus ketika aturannya digabung")
 def test_recall_salah_salin():
     hasil = ukur([k for k in map(baca_kasus, KASUS) if not k.abaikan])
     print(laporan(hasil))
@@ -196,8 +194,6 @@ def test_recall_salah_salin():
     assert found / len(hasil) >= AMBANG, laporan(hasil)
 
 
-@pytest.mark.xfail(strict=False, reason="komentar '# zi: abaikan <kode>' (issue 15 butir 6) "
-                   "belum ada")
 def test_abaikan_menekan_peringatan():
     hasil = ukur([k for k in map(baca_kasus, KASUS) if k.abaikan])
     assert [h.kasus.berkas.name for h in hasil if h.kena] == []
@@ -210,20 +206,12 @@ plans and clean plans get no warning at all."""
 
 DIPERAGAKAN = {
     "body/dicabut.yaml": {"mengingat-dicabut", "mengingat-katalog"},
-    "body/kutipan-usang.yaml": {"mengingat-dicabut", "mengingat-katalog", "mengingat-perubahan",
-                                "mengingat-urutan"},
+    "body/kutipan-usang.yaml": {"mengingat-dicabut", "mengingat-usang", "mengingat-katalog",
+                                "mengingat-perubahan", "mengingat-urutan"},
     "body/urutan.yaml": {"mengingat-sesudah", "mengingat-urutan"},
     "layouts/kolom-18.yaml": {"jadwal-kosong"},
 }
 """Valid fixtures that exist to show a warning in the decree they render."""
-
-ALARM_PALSU_HARI_INI = {
-    "sleman-2025.yaml": "mengingat-sesudah membaca '12/HK.03.1-Kpt/3404/2025' (nomor keputusan "
-                        "dengan kode satker 3404) sebagai tahun 3404",
-}
-"""Clean plans on which today's rules raise a false alarm; the lead removes an entry when the
-rule is fixed."""
-
 
 def _valid_fixtures() -> list[Path]:
     # errors/ and rules/ hold plans with mistakes; istilah/, kalender/ and wilayah/ are cases of
@@ -234,10 +222,7 @@ def _valid_fixtures() -> list[Path]:
 
 
 def _tanpa_alarm(berkas: Path):
-    marks = ()
-    if berkas.name in ALARM_PALSU_HARI_INI and berkas.parent.name == "bersih":
-        marks = pytest.mark.xfail(strict=False, reason=ALARM_PALSU_HARI_INI[berkas.name])
-    return pytest.param(berkas, marks=marks, id=str(berkas.relative_to(berkas.parents[1])))
+    return pytest.param(berkas, id=str(berkas.relative_to(berkas.parents[1])))
 
 
 @pytest.mark.parametrize("berkas", [_tanpa_alarm(p) for p in sorted(PLANS.glob("*.yaml"))

@@ -243,7 +243,13 @@ def _new(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int
     return 0
 
 
-def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None) -> None:
+def _ditekan(count: int) -> str:
+    """' (2 peringatan diabaikan dengan '# zi: abaikan')' or ''."""
+    return f" ({count} peringatan diabaikan dengan '# zi: abaikan')" if count else ""
+
+
+def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None,
+            ditekan: int = 0) -> None:
     for diagnostic in diagnostics:
         print(diagnostic, file=err)
     errors = sum(1 for d in diagnostics if d.is_error)
@@ -254,7 +260,7 @@ def _report(diagnostics: list[Diagnostic], err: TextIO, plan: str | None = None)
     rules = Counter(d.kode for d in diagnostics if d.kode)
     if rules:
         summary += ": " + ", ".join(f"{kode} {n}" for kode, n in sorted(rules.items()))
-    print((f"{plan}: " if plan else "") + summary + ".", file=err)
+    print((f"{plan}: " if plan else "") + summary + _ditekan(ditekan) + ".", file=err)
 
 
 def _schema_beside(plan: Path, out: TextIO) -> None:
@@ -278,14 +284,14 @@ def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> 
         try:
             checked = check_file(Path(plan), shown_as=plan)
         except PlanError as exc:
-            _report(exc.diagnostics, err, plan if several else None)
+            _report(exc.diagnostics, err, plan if several else None, exc.ditekan)
             counts["salah"] += 1
             continue
         if checked.warnings:
-            _report(checked.warnings, err, plan if several else None)
+            _report(checked.warnings, err, plan if several else None, len(checked.ditekan))
             counts["peringatan"] += 1
         else:
-            print(f"{plan}: baik, tidak ada kesalahan.", file=out)
+            print(f"{plan}: baik, tidak ada kesalahan{_ditekan(len(checked.ditekan))}.", file=out)
             counts["baik"] += 1
     if several:
         print(f"Diperiksa {len(plans)} rencana: {counts['baik']} baik, {counts['peringatan']} "

@@ -175,13 +175,16 @@ _TEXT_KINDS = (
     (r"Peraturan Pemerintah", "pp", 3),
     (r"Peraturan Presiden", "perpres", 4),
     (r"Peraturan Komisi Pemilihan Umum", "pkpu", 5),
-    (r"Peraturan Menteri", "permen", 5),
+    (r"Peraturan Menteri(?:\s+Negara)?\s+Pendayagunaan\s+Aparatur\s+Negara", "permen", 5),
+    (r"Peraturan Menteri", None, 5),  # another ministry's: not the catalog's PermenPANRB
     (r"Peraturan\b", None, 5),  # other regulations (a Badan's, a Bupati's) rank with these
     (r"Keputusan Presiden", "keppres", 6),
     (r"Keputusan Komisi Pemilihan Umum", "kepkpu", 6),
     (r"Keputusan", None, 6),
 )
-_NUMBER = re.compile(r"Nomor\s+(\S+?)\s+Tahun\s+(\d{4})|Nomor\s+(\S*?/(\d{4}))\b")
+_NUMBER = re.compile(r"Nomor\s+(\S+?)\s+Tahun\s+(\d{4})|Nomor\s+(\S*/(\d{4}))(?![\w/])")
+"""'Nomor 7 Tahun 2017', or a number carrying its year at its end: in
+'12/HK.03.1-Kpt/3404/2025' the year is the last part, 3404 is the office's code."""
 
 
 def baca_rujukan(text: str) -> Rujukan | None:
@@ -198,6 +201,11 @@ def baca_rujukan(text: str) -> Rujukan | None:
             tahun = int(found.group(2) or found.group(4))
             return Rujukan(level, nomor.lstrip("0") or nomor, tahun, jenis)
     return None
+
+
+def nomor_rujukan(text: str) -> re.Match[str] | None:
+    """Where a citation's 'Nomor ... Tahun ...' is written, to point at it."""
+    return _NUMBER.search(text)
 
 
 def rujukan_katalog(peraturan: Peraturan) -> Rujukan:

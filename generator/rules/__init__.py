@@ -1,8 +1,9 @@
 """The rules a valid plan can still break, and the one entry point that runs them all.
 
 `check_file` is the door every command goes through: it reads the plan file, validates it into
-the model, then runs the decree-body rules, the copy-mistake rules, the unfinished-plan rules and
-the official-komponen coverage, and loads the logo. Errors stop there; warnings come along.
+the model, then runs the decree-body rules, the copy-mistake rules, the unfinished-plan rules,
+the official-komponen coverage, the citations and the people, and loads the logo. Errors stop
+there; warnings come along, but for those a `# zi: abaikan <kode>` comment silences on their line.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from generator.plan.attachments import attachment_labels
 from generator.plan.model import Rencana
 from generator.plan.validate import validate_source
 from generator.rules import (
+    citations,
     copy_mistakes,
     coverage,
     decree_body,
+    people,
     regions,
     spelling,
     unfinished,
 )
+from generator.rules.suppression import baca_abaikan, pisahkan
 from generator.source.diagnostics import Diagnostic, PlanError
 from generator.source.logo import load_logo
 from generator.source.plan_file import decode_source, read_bytes
@@ -35,6 +39,8 @@ def check_rules(plan: Rencana, source: Source) -> list[Diagnostic]:
     found += coverage.check_coverage(plan, source)
     found += spelling.check_spelling(plan, source)
     found += unfinished.check_unfinished(plan, source)
+    found += citations.check_citations(plan, source)
+    found += people.check_people(plan, source)
     return found
 
 
@@ -48,6 +54,8 @@ class Checked:
     """Rule warnings, sorted by position."""
     logo: tuple[bytes, str] | None = None
     """The kop logo's bytes and kind, checked and read from the plan's folder."""
+    ditekan: tuple[Diagnostic, ...] = ()
+    """Warnings silenced by a `# zi: abaikan <kode>` comment on their line."""
 
 
 def check_file(path: str | FsPath, shown_as: str | None = None) -> Checked:
@@ -70,9 +78,10 @@ def check_bytes(raw: bytes, name: str, plan_dir: FsPath) -> Checked:
         except ValueError as exc:
             found.append(Diagnostic(source.file, source.where(("satker", "logo")),
                                     f"'satker.logo': {exc}"))
+    found, silenced = pisahkan(found, baca_abaikan(source.lines))
     if any(d.is_error for d in found):
-        raise PlanError(found)
-    return Checked(plan, sorted(found), logo)
+        raise PlanError(found, len(silenced))
+    return Checked(plan, sorted(found), logo, tuple(sorted(silenced)))
 
 
 def load_plan(path: str | FsPath, shown_as: str | None = None) -> Rencana:

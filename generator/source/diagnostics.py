@@ -83,6 +83,8 @@ def field_name(path: tuple[str | int, ...]) -> str:
 class PlanError(Exception):
     """Raised when a plan has errors; carries every one of them."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], ditekan: int = 0):
         self.diagnostics = sorted(diagnostics)
+        self.ditekan = ditekan
+        """Warnings silenced by a `# zi: abaikan` comment, for the summary."""
         super().__init__("\n".join(str(d) for d in self.diagnostics))

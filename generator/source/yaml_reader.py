@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, cast
 
 import yaml
@@ -176,6 +177,7 @@ _EDGE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 ones): at the edges of an unquoted value they are invisible and mean nothing."""
 
 _COMMENT_AFTER = re.compile(r"(\s+)#(.?)")
+_ZI_COMMENT = re.compile(r"\s+#\s*zi:", re.IGNORECASE)
 _NOT_PROSE = {"tingkat", "penandatangan", "pengesah_salinan", "orang", "peran", "nip", "kertas",
               "huruf", "logo", "kolom", "tahun", "tanggal", "jadwal", "situs"}
 """Keys whose values are keys, choices or codes: a comment after them is a comment."""
@@ -205,6 +207,11 @@ class Source:
     curly quotes), as coded warnings."""
     text: str = ""
     """The file's text as read, to place a finding inside a long value (see source/inside.py)."""
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines as written, for comments that speak to the checker."""
+        return self.text.splitlines()
 
     def where(self, path: Path, *, key: bool = False) -> Position:
         """The best-known position for a path: itself, else its nearest known parent."""
@@ -663,6 +670,8 @@ class _Walker:
         end = node.end_mark
         rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
         cut = _COMMENT_AFTER.match(rest)
+        if cut and _ZI_COMMENT.match(rest):  # '# zi: abaikan kode' is meant as a comment
+            cut = None
         if cut and (len(cut.group(1)) == 1 or cut.group(2).strip()):
             shown = value if len(value) <= 40 else "..." + value[-37:]
             self.source.warn(Position(end.line + 1, end.column + cut.end(1) + 1),
