@@ -1,2 +1,3 @@
-"""Reference data the plans cite: the regulation catalog and the official areas and komponen of
-PermenPANRB 90/2021, with their data files."""
+"""Reference data the plans cite or name: the regulation catalog, the official areas and komponen
+of PermenPANRB 90/2021, Kemendagri's regions, the official terms and months (with their near-miss
+matchers), and their data files."""

@@ -1,8 +1,9 @@
 """The rules a valid plan can still break, and the one entry point that runs them all.
 
 `check_file` is the door every command goes through: it reads the plan file, validates it into
-the model, then runs the decree-body rules, the copy-mistake rules, the unfinished-plan rules,
-the official-komponen coverage, the citations and the people, and loads the logo. Errors stop
+the model, then runs the decree-body rules, the copy-mistake rules (other regions, spelling of
+terms, months and years, citations, people), the unfinished-plan rules and the official-komponen
+coverage, and loads the logo. Errors stop
 there; warnings come along, but for those a `# zi: abaikan <kode>` comment silences on their line.
 """
 
