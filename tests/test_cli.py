@@ -185,7 +185,7 @@ def test_the_command_exits_with_mains_code_and_everything_printed(tmp_path):
     assert (tmp_path / "out" / EXAMPLE.stem / "keputusan-salinan.docx").is_file()
 
 
-def test_wheel_carries_templates_and_fonts(tmp_path):
+def test_wheel_carries_templates_fonts_and_reference_data(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
                     str(ROOT)], check=True, capture_output=True, timeout=300)
     wheel = next(tmp_path.glob("zi-*.whl"))
@@ -196,7 +196,11 @@ def test_wheel_carries_templates_and_fonts(tmp_path):
                      "generator/writers/templates/fonts/LiberationSans-Regular.ttf",
                      "generator/writers/templates/fonts/LiberationSans-LICENSE.txt",
                      "generator/writers/templates/fonts/texgyrebonum-regular.otf",
-                     "generator/writers/templates/fonts/TeXGyreBonum-GUST-FONT-LICENSE.txt"):
+                     "generator/writers/templates/fonts/TeXGyreBonum-GUST-FONT-LICENSE.txt",
+                     "generator/reference/data/peraturan.yaml",
+                     "generator/reference/data/komponen.yaml",
+                     "generator/reference/data/wilayah.tsv",
+                     "generator/reference/data/istilah.yaml"):
         assert required in names, required
 
 
