@@ -11,6 +11,7 @@ from generator.plan.schedule import step_months
 from generator.reference import catalog
 from generator.rules import drafting
 from generator.source.diagnostics import Diagnostic, Severity
+from generator.source.inside import position_in
 from generator.source.yaml_reader import Path, Source
 
 HIERARKI = ("dasar hukum diurutkan menurut hierarki (UUD 1945, Undang-Undang/Perppu, Peraturan "
@@ -28,6 +29,13 @@ def warn(source: Source, path: Path, code: str, message: str) -> Diagnostic:
     """A rule warning at the position of a plan path."""
     return Diagnostic(source.file, source.where(path), message, severity=Severity.WARNING,
                       kode=code)
+
+
+def warn_at(source: Source, path: Path, offset: int, code: str, message: str) -> Diagnostic:
+    """A rule warning at character `offset` of the text at a plan path: the line and column of
+    the word itself, inside a `>-` block too."""
+    return Diagnostic(source.file, position_in(source, path, offset), message,
+                      severity=Severity.WARNING, kode=code)
 
 
 def _error(source: Source, path: Path, code: str, message: str) -> Diagnostic:

@@ -8,9 +8,8 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from generator.plan.model import Rencana, has_keputusan
-from generator.rules.decree_body import warn
-from generator.source.diagnostics import Diagnostic, Severity
-from generator.source.inside import position_in
+from generator.rules.decree_body import warn, warn_at
+from generator.source.diagnostics import Diagnostic
 from generator.source.yaml_reader import Source
 from generator.text.indonesian import diktum_word
 
@@ -117,12 +116,10 @@ def check_diktum_rujukan(plan: Rencana, source: Source) -> list[Diagnostic]:
                 continue
             have = " sampai ".join(dict.fromkeys((diktum_word(1), diktum_word(len(items)))))
             path = ("keputusan", "diktum", index)
-            where = position_in(source, path, match.start())
-            found.append(Diagnostic(source.file, where,
-                                    f"diktum menyebut 'Diktum {named}', padahal keputusan ini "
-                                    f"hanya punya {len(items)} diktum ({have}): tersalin dari "
-                                    "keputusan lain? Sebut diktum yang ada",
-                                    severity=Severity.WARNING, kode="diktum-rujukan"))
+            found.append(warn_at(source, path, match.start(), "diktum-rujukan",
+                                 f"diktum menyebut 'Diktum {named}', padahal keputusan ini "
+                                 f"hanya punya {len(items)} diktum ({have}): tersalin dari "
+                                 "keputusan lain? Sebut diktum yang ada"))
     return found
 
 

@@ -15,9 +15,9 @@ from generator.plan.model import Rencana
 from generator.plan.roles import every_string
 from generator.reference import regions
 from generator.reference.regions import Sebutan, Wilayah
+from generator.rules.decree_body import warn_at
 from generator.rules.unfinished import without_level_word
-from generator.source.diagnostics import Diagnostic, Severity
-from generator.source.inside import position_in
+from generator.source.diagnostics import Diagnostic
 from generator.source.yaml_reader import Path, Source
 
 _BARE_BEFORE = frozenset({"wilayah", "se", "daerah", "kawasan", "seluruh"})
@@ -93,11 +93,6 @@ def _title(path: Path) -> Path | None:
     return path if path[-1] in ("tentang", "judul") else None
 
 
-def _warn(source: Source, path: Path, offset: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(source.file, position_in(source, path, offset), message,
-                      severity=Severity.WARNING, kode=code)
-
-
 def _written(text: str, mention: Sebutan) -> str:
     return " ".join(text[mention.start:mention.end].split())
 
@@ -157,14 +152,14 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
         if extra and mention.kata_tingkat is None and (
                 mention.kantor or mention.kata_sebelum in _BARE_BEFORE):
             nama = " ".join(text[mention.nama_start:extra.end()].split())
-            found.append(_warn(source, path, mention.nama_start, "wilayah-tak-dikenal",
+            found.append(warn_at(source, path, mention.nama_start, "wilayah-tak-dikenal",
                                _unknown_message(nama, mention.kandidat[0])))
             taken.append((mention.start, extra.end()))
             continue
         message = _mention(path, text, mention, office, province_is_title)
         if message is not None:
             code, words = message
-            found.append(_warn(source, path, mention.nama_start, code, words))
+            found.append(warn_at(source, path, mention.nama_start, code, words))
             taken.append((mention.start, mention.end))
     if office.wilayah is not None:
         for near in regions.mirip(text, office.wilayah):
@@ -172,7 +167,7 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
                     not _named_as_region(text, near, office.wilayah):
                 continue
             taken.append((near.start, near.end))
-            found.append(_warn(source, path, near.start, "satker-nama",
+            found.append(warn_at(source, path, near.start, "satker-nama",
                                f"'{near.tertulis}' salah ketik? nama kantor ini "
                                f"{office.sebutan}: maksud Anda '{near.benar}'?"))
     for unknown in regions.tak_dikenal(text):
@@ -182,7 +177,7 @@ def _check_text(source: Source, path: Path, text: str, mentions: list[Sebutan], 
         proposal = _proposal(unknown.nama, unknown.kata_tingkat)
         if proposal is None:
             continue  # 'Kabupaten Layak Anak', 'KPU Kabupaten Terbaik': a title, not a place
-        found.append(_warn(source, path, unknown.start, "wilayah-tak-dikenal",
+        found.append(warn_at(source, path, unknown.start, "wilayah-tak-dikenal",
                            _unknown_message(unknown.nama, proposal)))
     return found
 
@@ -289,19 +284,19 @@ def check_satker_nama(plan: Rencana, source: Source, office: Kantor) -> list[Dia
     if office.wilayah is not None:
         official = office.wilayah.nama
         if _spelling(office.nama) not in {_spelling(n) for n in (official, *office.wilayah.alias)}:
-            return [_warn(source, ("satker", "nama"), 0, "satker-nama",
+            return [warn_at(source, ("satker", "nama"), 0, "satker-nama",
                           f"'satker.nama' '{office.nama}' ditulis lain dari nama resminya: "
                           f"maksud Anda '{official}'? nama ini tercetak di kop dan judul")]
         return []
     other = regions.cari(office.nama)
     if other:
         levels = " atau ".join(sorted({w.tingkat for w in other}))
-        return [_warn(source, ("satker", "tingkat"), 0, "satker-nama",
+        return [warn_at(source, ("satker", "tingkat"), 0, "satker-nama",
                       f"'{office.nama}' adalah {levels}, bukan {office.tingkat}: periksa "
                       f"'satker.tingkat'")]
     proposal = regions.usulan(office.nama, office.tingkat)
     if not proposal:
         return []
-    return [_warn(source, ("satker", "nama"), 0, "satker-nama",
+    return [warn_at(source, ("satker", "nama"), 0, "satker-nama",
                   f"'satker.nama' '{office.nama}' bukan nama {office.tingkat} mana pun: "
                   f"maksud Anda '{proposal[0].nama}'? nama ini tercetak di kop dan judul")]

@@ -14,18 +14,12 @@ import re
 from collections.abc import Iterator
 
 from generator.plan.model import Rencana
-from generator.plan.roles import Role, walk
+from generator.plan.roles import Role, every_string, walk
 from generator.reference.dates import Tahun, bulan_salah, tahun_disebut
 from generator.reference.terms import salah_ketik
-from generator.source.diagnostics import Diagnostic, Severity
-from generator.source.inside import position_in
+from generator.rules.decree_body import warn, warn_at
+from generator.source.diagnostics import Diagnostic
 from generator.source.yaml_reader import Path, Source
-
-
-def _warn(source: Source, path: Path, text: str, offset: int, code: str,
-          message: str) -> Diagnostic:
-    return Diagnostic(source.file, position_in(source, path, offset), message,
-                      severity=Severity.WARNING, kode=code)
 
 
 def teks_rencana(source: Source) -> Iterator[tuple[Path, str]]:
@@ -34,22 +28,11 @@ def teks_rencana(source: Source) -> Iterator[tuple[Path, str]]:
         if role is Role.PROSE and isinstance(value, str):
             yield path, value
         elif role is Role.SCHEDULE:
-            yield from _strings(value, path)
+            yield from every_string(value, path)
         elif path == ("orang",) and isinstance(value, dict):
             for key, person in value.items():  # a title is written, a name is not checked
                 if isinstance(person, dict) and isinstance(person.get("jabatan"), str):
                     yield ("orang", key, "jabatan"), person["jabatan"]
-
-
-def _strings(value: object, path: Path) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
 
 
 def check_istilah(source: Source, texts: list[tuple[Path, str]]) -> list[Diagnostic]:
@@ -57,7 +40,7 @@ def check_istilah(source: Source, texts: list[tuple[Path, str]]) -> list[Diagnos
     found = []
     for path, text in texts:
         for salah in salah_ketik(text):
-            found.append(_warn(source, path, text, salah.start, "istilah-salah-eja",
+            found.append(warn_at(source, path, salah.start, "istilah-salah-eja",
                                f"'{salah.tertulis}': maksud Anda '{salah.benar}'? (istilah "
                                "resmi salah eja)"))
     return found
@@ -68,7 +51,7 @@ def check_bulan(source: Source, texts: list[tuple[Path, str]]) -> list[Diagnosti
     found = []
     for path, text in texts:
         for salah in bulan_salah(text):
-            found.append(_warn(source, path, text, salah.start, "bulan-salah-eja",
+            found.append(warn_at(source, path, salah.start, "bulan-salah-eja",
                                f"nama bulan '{salah.tertulis}' salah eja: maksud Anda "
                                f"'{salah.benar}'?"))
     return found
@@ -139,7 +122,7 @@ def check_tahun(plan: Rencana, source: Source, texts: list[tuple[Path, str]]
     found = []
     for path, text in texts:
         for match in _TYPO_YEAR.finditer(text):
-            found.append(_warn(source, path, text, match.start(), "tahun-salah",
+            found.append(warn_at(source, path, match.start(), "tahun-salah",
                                f"'{match.group(0)}' bukan tahun: salah ketik?"))
         title = any(key in _TITLE_KEYS for key in path if isinstance(key, str))
         for tahun in tahun_disebut(text):
@@ -154,14 +137,13 @@ def check_tahun(plan: Rencana, source: Source, texts: list[tuple[Path, str]]
             else:
                 message = (f"tertulis '{written}', padahal rencana ini tahun {year}: tersalin "
                            f"dari rencana lain? maksud Anda '{written[:-4]}{year}'?")
-            found.append(_warn(source, path, text, tahun.start, "tahun-lain", message))
+            found.append(warn_at(source, path, tahun.start, "tahun-lain", message))
     for block in ("keputusan", "mandiri"):
         part = getattr(plan, block)
         if part is not None and part.tanggal and part.tanggal.year != part.tahun:
-            found.append(Diagnostic(source.file, source.where((block, "tanggal")),
-                                    f"tanggal {part.tanggal.isoformat()} tidak jatuh pada tahun "
-                                    f"{part.tahun}", severity=Severity.WARNING,
-                                    kode="tanggal-tahun"))
+            found.append(warn(source, (block, "tanggal"), "tanggal-tahun",
+                              f"tanggal {part.tanggal.isoformat()} tidak jatuh pada tahun "
+                              f"{part.tahun}"))
     return found
 
 
