@@ -147,7 +147,12 @@ class _Reader:
             if child.tag == f"{W}p":
                 self.blocks.append(self.paragraph(child))
             elif child.tag == f"{W}tbl":
-                self.blocks.append(self.table(child))
+                if _layout_box(child):  # a one-column frame around other content
+                    for tc in child.iter(f"{W}tc"):
+                        if tc.getparent().getparent() is child:
+                            self.container(tc)
+                else:
+                    self.blocks.append(self.table(child))
             elif child.tag in _THROUGH:
                 self.container(child)
 
@@ -217,6 +222,14 @@ class _Reader:
                 column += span
             rows.append(Row(tuple(cells), header))
         return Table(tuple(rows), place)
+
+
+def _layout_box(tbl: Any) -> bool:
+    """A table of one column whose cells hold a table: a frame that keeps a table's last row
+    with the signature (zi does this), or a box drawn around content; read through it."""
+    rows = tbl.findall(f"{W}tr")
+    return bool(rows) and all(len(_cells(tr)) == 1 for tr in rows) and any(
+        tc.find(f"{W}tbl") is not None for tr in rows for tc in _cells(tr))
 
 
 def _cells(tr: Any) -> list[Any]:

@@ -1,0 +1,130 @@
+"""The imported plan written as YAML a person edits: block style, long texts folded, and a
+comment above every key the importer had to guess."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import yaml
+
+from generator.importer.notes import Guess, PlanPath
+
+WIDTH = 96
+"""Lines are folded to stay within this width where the text allows."""
+
+
+def _scalar(value: Any) -> str:
+    """A scalar on one line, quoted only where YAML needs it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                          width=1 << 30).rstrip("\n")
+    return text.removesuffix("\n...").removesuffix("...").rstrip("\n")
+
+
+def _block(value: str, indent: str, head: int = 0) -> list[str] | None:
+    """A long or multi-line text as a literal or folded block, when that reads back the same."""
+    if value != value.strip() or "\t" in value or any(ord(c) < 32 and c != "\n"
+                                                       for c in value):
+        return None
+    if "\n" in value:
+        if any(line != line.strip() or not line for line in value.split("\n")):
+            return None
+        return ["|-"] + [indent + line for line in value.split("\n")]
+    if "  " in value or head + 1 + len(_scalar(value)) <= WIDTH:
+        return None
+    lines = textwrap.wrap(value, width=max(40, WIDTH - len(indent)), break_long_words=False,
+                          break_on_hyphens=False)
+    return [">-"] + [indent + line for line in lines]
+
+
+def _comment(message: str, indent: str) -> list[str]:
+    wrapped = textwrap.wrap(message, width=max(40, WIDTH - len(indent) - 2),
+                            break_long_words=False, break_on_hyphens=False)
+    return [f"{indent}# {line}" for line in wrapped] or [f"{indent}#"]
+
+
+class _Writer:
+    def __init__(self, guesses: Sequence[Guess]):
+        self.notes: dict[PlanPath, list[str]] = {}
+        for guess in guesses:
+            self.notes.setdefault(guess.path, []).append(guess.message)
+        self.lines: list[str] = []
+        self.placed: set[PlanPath] = set()
+
+    def _notes(self, path: PlanPath, indent: str) -> None:
+        for message in self.notes.get(path, ()):
+            self.lines.extend(_comment(message, indent))
+        self.placed.add(path)
+
+    def mapping(self, data: Mapping[str, Any], path: PlanPath, indent: str,
+                first_prefix: str | None = None) -> None:
+        for number, (key, value) in enumerate(data.items()):
+            here = (*path, key)
+            prefix = first_prefix if number == 0 and first_prefix is not None else indent
+            if number > 0 or first_prefix is None:
+                if not path and number > 0:
+                    self.lines.append("")
+                self._notes(here, indent)
+            self.entry(f"{prefix}{_key(key)}:", value, here, indent + "  ")
+
+    def entry(self, head: str, value: Any, path: PlanPath, inner: str) -> None:
+        if isinstance(value, Mapping) and value:
+            self.lines.append(head)
+            self.mapping(value, path, inner)
+        elif isinstance(value, list) and value:
+            self.lines.append(head)
+            self.sequence(value, path, inner)
+        elif isinstance(value, str) and (block := _block(value, inner, len(head))) is not None:
+            self.lines.append(f"{head} {block[0]}")
+            self.lines.extend(block[1:])
+        else:
+            self.lines.append(f"{head} {_empty(value) if not _is_scalar(value) else _scalar(value)}")
+
+    def sequence(self, items: Sequence[Any], path: PlanPath, indent: str) -> None:
+        for index, item in enumerate(items):
+            here = (*path, index)
+            self._notes(here, indent)
+            if isinstance(item, Mapping) and item:
+                first_key = (*here, next(iter(item)))
+                self._notes(first_key, indent)
+                self.mapping(item, here, indent + "  ", first_prefix=f"{indent}- ")
+            elif isinstance(item, str) and (block := _block(item, indent + "  ",
+                                                            len(indent) + 2)) is not None:
+                self.lines.append(f"{indent}- {block[0]}")
+                self.lines.extend(block[1:])
+            elif _is_scalar(item):
+                self.lines.append(f"{indent}- {_scalar(item)}")
+            else:
+                self.lines.append(f"{indent}- {_empty(item)}")
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool | date)
+
+
+def _empty(value: Any) -> str:
+    return "{}" if isinstance(value, Mapping) else "[]" if isinstance(value, list) else "null"
+
+
+def _key(key: str) -> str:
+    return key if key.replace("_", "").isalnum() else _scalar(key)
+
+
+def plan_yaml(plan: Mapping[str, Any], guesses: Sequence[Guess], header: Sequence[str]) -> str:
+    """The whole plan as YAML text with its header comment and the guesses in place."""
+    writer = _Writer(guesses)
+    writer.lines.extend(f"# {line}" if line else "#" for line in header)
+    writer._notes((), "")
+    writer.mapping(plan, (), "")
+    unplaced = [g for g in guesses if g.path not in writer.placed]
+    for guess in unplaced:  # a guess about a key that was not written: say it at the end
+        writer.lines.extend(_comment(guess.message, ""))
+    return "\n".join(writer.lines) + "\n"
