@@ -18,7 +18,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 from import_graph import PACKAGE, cycles, graph  # noqa: E402
 
-LAYERS = ("source", "text", "reference", "plan", "rules", "document", "writers", "output", "cli")
+LAYERS = ("source", "text", "reference", "plan", "rules", "document", "writers", "importer",
+          "output", "cli")
 """Bottom to top. text and reference are side by side (neither imports the other) and are
 listed in that order only to give each a rank."""
 

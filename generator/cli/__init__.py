@@ -127,6 +127,23 @@ def _parser() -> _Parser:
                       help="berkas baru (bawaan: nama lama dengan tahun baru)")
     roll.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
 
+    impor = sub.add_parser(
+        "impor", help="baca keputusan lama (DOCX) atau tabel Excel menjadi rencana",
+        description="Baca keputusan yang sudah ada (DOCX, buatan siapa pun) menjadi rencana\n"
+        "YAML: satker, nomor, menimbang, mengingat (kunci katalog bila dikenal), diktum,\n"
+        "tanda tangan, tabel rencana aksi, tim, dan naskah ber-BAB. Tabel rencana aksi\n"
+        "dari Excel (.xlsx) dibaca ke bagian 'rencana_aksi'. Yang ditebak diberi komentar;\n"
+        "rencananya lalu diperiksa seperti `zi check`.",
+        epilog=_contoh("zi impor SK-ZI-2025.docx                 # menulis SK-ZI-2025.yaml",
+                       "zi impor SK-ZI-2025.docx -o rencana-2025.yaml",
+                       "zi impor SK-ZI-2025.docx rencana-aksi.xlsx    # tabelnya dari Excel",
+                       "zi impor rencana-aksi.xlsx               # hanya bagian rencana_aksi"))
+    impor.add_argument("berkas", nargs="+", metavar="BERKAS",
+                       help="keputusan (.docx) dan/atau tabel rencana aksi (.xlsx)")
+    impor.add_argument("-o", "--output", metavar="BERKAS",
+                       help="rencana yang ditulis (bawaan: nama keputusan dengan .yaml)")
+    impor.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+
     new = sub.add_parser(
         "new", help="tulis rencana awal dari beberapa jawaban",
         description="Tulis rencana awal dari beberapa jawaban. Di terminal, yang tidak diisi\n"
@@ -485,6 +502,36 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _impor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Read, write the plan whole, then check it as `zi check` would."""
+    from generator.cli.import_command import default_target, read_inputs, summary
+    from generator.importer import ImportProblem
+
+    target = Path(args.output) if args.output else default_target(args.berkas)
+    if problem := _target_problem(target, args.timpa):
+        print(f"zi impor: {problem}", file=err)
+        return 1
+    try:
+        result = read_inputs(args.berkas)
+    except ImportProblem as exc:
+        print(f"zi impor: {exc}", file=err)
+        return 1
+    if problem := _write_plan(target, result.yaml):
+        print(f"zi impor: {problem}", file=err)
+        return 1
+    for line in summary(result, target):
+        print(line, file=out)
+    if result.partial:
+        print(f"Lanjutkan: salin bagian 'rencana_aksi' dari {target} ke rencana Anda, lalu "
+              "`zi check`.", file=out)
+        return 0
+    print(f"Diperiksa seperti `zi check {target}`:", file=out)
+    code = _check([str(target)], out, err)
+    print(f"Lanjutkan: baca komentar 'tebakan' di {target}, betulkan, lalu `zi build {target}`.",
+          file=out)
+    return code
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None, inp: TextIO | None = None) -> int:
     """Run the command; returns the exit code instead of exiting, so tests can call it."""
@@ -509,6 +556,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return _new(args, inp, out, err)
     if args.perintah == "rollover":
         return _rollover(args, out, err)
+    if args.perintah == "impor":
+        return _impor(args, out, err)
     if args.perintah == "katalog":
         for key, peraturan in catalog.katalog().items():
             print(f"{key:<22} {peraturan.judul()}", file=out)

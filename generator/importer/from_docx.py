@@ -294,6 +294,9 @@ class DocxImport:
             return {"bab": [{"judul": "Pendahuluan"}]}
         kerja, guesses = read_booklet(blocks, tahun)
         self.guesses += guesses
+        judul = " ".join(title)
+        if judul and not judul.startswith("RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS KPU "):
+            kerja = {"judul": title_case(judul), **kerja}
         return kerja
 
     def _standard(self, text: DecreeText) -> None:
