@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.importer import ImportProblem, Imported, import_file, replace_table
+from generator.importer import Imported, ImportProblem, import_file, replace_table
 
 _TABLE_SUFFIXES = (".xlsx", ".xlsm")
 

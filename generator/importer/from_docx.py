@@ -176,8 +176,8 @@ class DocxImport:
                 "tebakan: berkas ini tidak memuat blok 'Salinan sesuai dengan aslinya'; isi "
                 "orang yang mengesahkan salinan")))
         nomor: str | int | None = text.nomor
-        if nomor is not None and nomor.isdigit() and not nomor.startswith("0"):
-            nomor = int(nomor)
+        if text.nomor is not None and text.nomor.isdigit() and not text.nomor.startswith("0"):
+            nomor = int(text.nomor)
         keputusan: dict[str, Any] = {"nomor": nomor, "tahun": text.tahun,
                                      "tanggal": text.tanggal, "tentang": text.tentang}
         if text.nomor is None:
@@ -324,7 +324,8 @@ class DocxImport:
             self._tidy(keputusan)
             return
         office = office_of(plan)
-        standard_closing = drafting.menimbang(plan, office.lembaga_judul)[-1].rstrip(";")
+        standard_closing = drafting.menimbang(with_keputusan(plan),
+                                              office.lembaga_judul)[-1].rstrip(";")
         if closing is None:
             keputusan["penutup_menimbang"] = False
         elif strip_end(closing) != strip_end(standard_closing):

@@ -86,7 +86,8 @@ class _Writer:
             self.lines.append(f"{head} {block[0]}")
             self.lines.extend(block[1:])
         else:
-            self.lines.append(f"{head} {_empty(value) if not _is_scalar(value) else _scalar(value)}")
+            shown = _scalar(value) if _is_scalar(value) else _empty(value)
+            self.lines.append(f"{head} {shown}")
 
     def sequence(self, items: Sequence[Any], path: PlanPath, indent: str) -> None:
         for index, item in enumerate(items):
