@@ -93,10 +93,24 @@ class Gaya:
     """'asli' (signature space) or 'salinan' ('ttd.', 'Salinan sesuai dengan aslinya')."""
 
     def names(self) -> list[str]:
-        """The style's flags that differ from the default, for the fixture's description."""
+        """The body, cells and version, then the flags that differ from the default: the
+        fixture's description in its expected file."""
         base = Gaya()
-        return [f"{k}={v!r}" if not isinstance(v, bool) else (k if v else f"tanpa_{k}")
-                for k, v in vars(self).items() if getattr(base, k) != v]
+        always = ("badan", "sel", "versi")
+        examples = {"nomor_area": "I", "nomor_program": "V.1", "nomor_komponen": "1"}
+        words: list[str] = []
+        for key, value in vars(self).items():
+            if key not in always and getattr(base, key) == value:
+                continue
+            if isinstance(value, bool):
+                words.append(key if value else f"tanpa {key}")
+            elif key in examples:
+                words.append(f"{key}: {str(value).format(examples[key])}")
+            elif key == "judul_kolom":
+                words += [f"judul kolom: {old} -> {new}" for old, new in value]
+            else:
+                words.append(f"{key}: {value}")
+        return words
 
 
 # ---------------------------------------------------------------- expected values
@@ -571,10 +585,9 @@ def _parts(rows: tuple[BarisRencana, ...], count: int) -> list[tuple[BarisRencan
     return [rows[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-def _step_cells(row: BarisRencana, kolom: int) -> list[tuple[int, Runs]]:
+def _step_cells(row: BarisRencana) -> list[tuple[int, Runs]]:
     """(column, text) of a step row's own cells after INDIKATOR (not the spanning ones)."""
-    cells = [(3 + i, runs) for i, runs in enumerate(row.sel)]
-    return cells
+    return [(3 + i, runs) for i, runs in enumerate(row.sel)]
 
 
 def _write_rows(table: Table, part: tuple[BarisRencana, ...], kolom: tuple[Kolom, ...],
@@ -627,7 +640,7 @@ def _write_rows(table: Table, part: tuple[BarisRencana, ...], kolom: tuple[Kolom
                 open_spans[col].end = r
                 if col == 1:
                     open_spans[0].end = r
-        for col, runs in _step_cells(row, n):
+        for col, runs in _step_cells(row):
             if col == pj_col:
                 continue
             _cell_text(cells[col], runs, gaya, center=n == 18 and 5 <= col < 17)
@@ -868,7 +881,7 @@ def write_workbook(plan: Rencana, gaya: GayaExcel) -> bytes:
                 sheet.cell(row, c0 + column, value).alignment = wrap
             if column == 1 and (rentang or not gaya.gabung):
                 sheet.cell(row, c0, int(spans[0][1]))
-        for column, runs in _step_cells(line, n):
+        for column, runs in _step_cells(line):
             if column != pj_col and plain(runs):
                 sheet.cell(row, c0 + column, _text(runs)).alignment = wrap
         row += 1

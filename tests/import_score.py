@@ -133,7 +133,8 @@ def plan_of_steps(steps: list[dict[str, Any]], kolom: int) -> dict[str, Any]:
             indikator.append({"nama": step["indikator"], "langkah": []})
         langkah: dict[str, Any] = {"aksi": step["aksi"], "bukti_fisik": step["bukti_fisik"]}
         if kolom == 18:
-            langkah["jadwal"] = step["bulan"]
+            if step["bulan"]:
+                langkah["jadwal"] = step["bulan"]
             langkah["penanggung_jawab"] = step["penanggung_jawab"]
         else:
             langkah["target_waktu"] = step["target_waktu"]

@@ -67,7 +67,8 @@ def test_the_saved_fixtures_are_what_the_tool_writes_now():
     files = tool.fixtures()
     saved = {p.name for p in IMPOR.iterdir()}
     assert saved == set(files)
-    assert [n for n, data in files.items() if (IMPOR / n).read_bytes() != data] == []
+    stale = [n for n, data in files.items() if (IMPOR / n).read_bytes() != data]
+    assert stale == [], "tulis ulang: .venv/bin/python tools/make_handmade_fixtures.py"
 
 
 def test_the_corpus_covers_every_style_and_column_set():

@@ -96,8 +96,20 @@ BAD: dict[str, bytes | None] = {
 }
 
 
+class _Dumper(yaml.SafeDumper):
+    """Month lists on one line ('bulan: [3, 6, 9, 12]'), everything else in block style."""
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    flow = bool(value) and all(isinstance(v, int) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(list, _list)
+
+
 def _dump(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def fixtures() -> dict[str, bytes]:
