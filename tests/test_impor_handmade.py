@@ -47,17 +47,6 @@ def test_the_steps_land_in_the_right_komponen_and_columns(path):
     assert yaml.safe_load(imported.yaml) == imported.plan
 
 
-@pytest.mark.parametrize("path", [p for p in EXPECTED if _case(p)[0].suffix == ".xlsx"],
-                         ids=_name)
-def test_a_workbook_gives_the_year_of_its_title(path):
-    source, expected = _case(path)
-    if expected["tahun"] is None:
-        pytest.skip("tanpa baris judul: tahun tidak tertulis di tabel")
-    plan = importer.import_file(source).plan
-    tahun = (plan.get("keputusan") or plan.get("mandiri") or {}).get("tahun")
-    assert tahun == expected["tahun"]
-
-
 def _decrees() -> list[Path]:
     return [p for p in EXPECTED if _case(p)[0].suffix == ".docx"]
 

@@ -18,6 +18,7 @@ from generator.importer.grid import Row, Table
 from generator.importer.notes import Guess
 from generator.importer.wording import clean, header_key, title_case
 from generator.plan.schedule import BULAN
+from generator.reference.official_areas import area_dari_nama, norm
 from generator.text import indonesian
 
 ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -72,8 +73,23 @@ class Columns:
         return 7 if "target_capaian" in self.roles else 6
 
 
+_PREFIXES = (("TARGET WAKTU", "target_waktu"), ("TARGET CAPAIAN", "target_capaian"),
+             ("BUKTI", "bukti_fisik"), ("PENANGGUNG", "penanggung_jawab"),
+             ("LANGKAH", "langkah"), ("RENCANA AKSI", "langkah"), ("KEGIATAN", "langkah"),
+             ("INDIKATOR", "indikator"), ("KOMPONEN", "komponen"), ("OUTPUT", "bukti_fisik"),
+             ("WAKTU", "target_waktu"), ("JADWAL", "target_waktu"), ("DATA DUKUNG", "bukti_fisik"),
+             ("AREA", "area"), ("PELAKSANAAN BULAN", "bulan"))
+"""Header words that begin a longer header ('TARGET WAKTU PENYELESAIAN', 'BUKTI FISIK/DATA
+DUKUNG'), tried when the whole header is not one of ROLES."""
+
+
 def _role(text: str) -> str | None:
-    return _WORDS.get(header_key(text))
+    key = header_key(text)
+    if key in _WORDS:
+        return _WORDS[key]
+    if len(key) > 40:
+        return None
+    return next((role for prefix, role in _PREFIXES if key.startswith(prefix + " ")), None)
 
 
 def _is_month_row(row: Row, numbers: bool = True) -> dict[int, int]:
@@ -120,8 +136,17 @@ def header_columns(rows: Sequence[Row]) -> tuple[Columns, int] | None:
             if found and not months:
                 months = found
                 used += 1
-            elif is_number_row(follower) or _header_like(follower, roles):
+            elif is_number_row(follower):
                 used += 1
+            elif _header_like(follower, roles):
+                used += 1
+                for cell in follower.cells:  # 'WAKTU' and 'CAPAIAN' under 'TARGET'
+                    role = _role(cell.text)
+                    if role:
+                        for old in [r for r, c in roles.items()
+                                    if cell.column <= c < cell.column + cell.span]:
+                            del roles[old]
+                        roles[role] = cell.column
             else:
                 break
         if months:
@@ -237,9 +262,11 @@ class ActionTableReader:
 
     def _start_heading(self, number: str, title: str, where: str) -> None:
         number = number.strip().rstrip(".")
-        kind = "area" if _ROMAN.match(number) else "program" if _PROGRAM.match(
-            number + ".") or _PROGRAM.match(number) else ""
-        if not kind:
+        if _ROMAN.match(number) or area_dari_nama(title) is not None:
+            kind = "area"
+        elif re.match(r"^(?:[IVXL]+|\d+)\.\d+$", number):
+            kind = "program"
+        else:  # a letter, or no number: capitals make an area, as offices print them
             kind = "program" if self.areas and title != title.upper() else "area"
         name = title_case(title) if title == title.upper() else title
         if kind == "area" or not self.areas:
@@ -261,6 +288,12 @@ class ActionTableReader:
         return area.program[-1] if area.program else area
 
     def _step(self, row: Row, where: str) -> None:
+        area, area_continued = self._text(row, "area")
+        if area and not area_continued:
+            number, name = _split_number(area)
+            name = title_case(name) if name == name.upper() else name
+            if not self.areas or norm(self.areas[-1].nama) != norm(name):
+                self._start_heading(number, name, where)
         no, no_continued = self._text(row, "no")
         komponen, komponen_continued = self._text(row, "komponen")
         indikator, indikator_continued = self._text(row, "indikator")

@@ -93,7 +93,7 @@ def _label(line: Line) -> tuple[str, list[str]]:
     if head:
         rest = [head.group(2)] + fields[1:] if head.group(2) else fields[1:]
         return head.group(1).lower(), _drop_colon(rest)
-    word = re.match(r"^(KE[A-Z ]+?|PERTAMA)\s*:\s*(.*)$|^(KE[A-Z ]+?|PERTAMA)$", first,
+    word = re.match(r"^(KE[A-Z ]+?|PERTAMA)\s*[:.]\s*(.*)$|^(KE[A-Z ]+?|PERTAMA)$", first,
                     re.DOTALL)
     if word:
         name = (word.group(1) or word.group(3)).strip()
@@ -116,11 +116,20 @@ def strip_end(text: str) -> str:
     return re.sub(r"(?:\s*;\s*(?:dan)?|\s*,\s*dan|\s*\.)\s*$", "", text).strip()
 
 
+_ITEM_STARTS = {
+    "menimbang": re.compile(r"^bahwa\b", re.IGNORECASE),
+    "mengingat": re.compile(r"^(Undang|Peraturan|Keputusan|Instruksi|Surat Edaran)\b"),
+    "memperhatikan": re.compile(r"^$"),
+}
+"""Without letters or numbers, an item still starts where its first word says so."""
+
+
 class _Items:
     """Lettered or numbered items, continued over lines until the next marker."""
 
-    def __init__(self) -> None:
+    def __init__(self, section: str = "") -> None:
         self.items: list[str] = []
+        self.starts = _ITEM_STARTS.get(section)
 
     def add(self, fields: list[str], numbered: bool) -> None:
         text = " ".join(f for f in fields if f).strip()
@@ -130,7 +139,8 @@ class _Items:
         if marker and (len(fields) > 1 or marker.group(3)):
             text = " ".join([marker.group(3)] + [f for f in fields[1:] if f]).strip()
             self.items.append(text)
-        elif numbered or not self.items:
+        elif numbered or not self.items or (self.starts is not None and self.starts.match(text)
+                                            and self.items[-1].rstrip().endswith((";", ":"))):
             self.items.append(text)
         else:
             self.items[-1] += " " + text
@@ -171,7 +181,7 @@ def read_decree(lines: Sequence[Line]) -> DecreeText:
         if label in ("menimbang", "mengingat", "memperhatikan"):
             if section in ("menimbang", "mengingat", "memperhatikan"):
                 sections[section] = items.done()
-            section, items = label, _Items()
+            section, items = label, _Items(label)
             items.add(rest, line.numbered)
         elif label == "menetapkan":
             section = "menetapkan"

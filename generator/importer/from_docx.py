@@ -22,7 +22,7 @@ from generator.importer.lines import lines_of
 from generator.importer.notes import Guess
 from generator.importer.people import People
 from generator.importer.team import read_team, team_columns
-from generator.importer.word import Block, Paragraph
+from generator.importer.word import Block, Paragraph, unmark
 from generator.importer.wording import clean, title_case
 from generator.plan.attachments import attachment_labels
 from generator.plan.model import Rencana, with_keputusan
@@ -31,29 +31,44 @@ from generator.reference.catalog import baca_rujukan, cari, sitasi
 from generator.reference.official_areas import norm
 from generator.rules import drafting
 
-_LAMPIRAN = re.compile(r"^LAMPIRAN(?:\s+([IVX]+))?\s*:?\s*(.*)$", re.DOTALL)
+_LAMPIRAN = re.compile(r"^LAMPIRAN(?:\s+([IVX]+))?\s*:?\s*(.*)$", re.DOTALL | re.IGNORECASE)
+
+
+def _opens_lampiran(text: str) -> bool:
+    """'LAMPIRAN', 'LAMPIRAN II', 'Lampiran I Keputusan Komisi ...', 'LAMPIRAN : KEPUTUSAN'."""
+    found = _LAMPIRAN.match(clean(text).split("\n")[0].strip() if text else "")
+    return found is not None and (not found.group(2) or
+                                  found.group(2).upper().startswith("KEPUTUSAN"))
 
 
 def _lampiran_starts(blocks: Sequence[Block]) -> list[int]:
-    """Indexes of the blocks that open an attachment's header ('LAMPIRAN', 'LAMPIRAN II')."""
+    """Indexes of the blocks that open an attachment's header: a paragraph, or a small table
+    (the header typed in the right cell of a borderless table)."""
     starts = []
     for index, block in enumerate(blocks):
-        text = block.plain if isinstance(block, Paragraph) else (
-            block.rows[0].cells[0].text.replace("*", "") if block.rows and block.rows[0].cells
-            and len(block.rows) <= 3 else "")
-        first = clean(text).split("\n")[0].strip() if text else ""
-        found = _LAMPIRAN.match(first)
-        if found and first.upper() == first and not found.group(2).strip(" :")[:1].islower():
-            rest = found.group(2)
-            if not rest or rest.upper().startswith(("KEPUTUSAN", ":")):
+        if isinstance(block, Paragraph):
+            if _opens_lampiran(block.plain):
                 starts.append(index)
+        elif len(block.rows) <= 3 and any(_opens_lampiran(unmark(c.text))
+                                          for row in block.rows for c in row.cells):
+            starts.append(index)
+    if not starts:  # no header at all: the tables after the decree are its attachments
+        first = next((i for i, b in enumerate(blocks) if isinstance(b, Table) and (
+            header_columns(b.rows) is not None or team_columns(b) is not None)), None)
+        if first is not None:
+            starts.append(first - 1 if first and isinstance(blocks[first - 1], Paragraph)
+                          else first)
     return starts
 
 
 def _header_end(blocks: Sequence[Block], start: int) -> tuple[int, list[str]]:
     """Past the header block (KEPUTUSAN ..., NOMOR ..., TENTANG ...) and the centred title:
     the index of the first content block and the title lines."""
-    index = start + 1 if isinstance(blocks[start], Paragraph) else start + 1
+    first = blocks[start]
+    if isinstance(first, Table) and (header_columns(first.rows) is not None
+                                     or team_columns(first) is not None):
+        return start, []  # no header: the table itself begins the attachment
+    index = start + 1
     in_tentang = False
     while index < len(blocks):
         block = blocks[index]

@@ -17,6 +17,8 @@ class Cell:
     """Grid columns it covers."""
     continued: bool = False
     """True when the cell is merged with the one above (Word's vMerge, Excel's merged range)."""
+    numbered: tuple[bool, ...] = ()
+    """Per paragraph of the cell (Word): True where Word numbers it automatically."""
 
 
 @dataclass(frozen=True)

@@ -52,16 +52,20 @@ def lines_of(blocks: Sequence[Block]) -> list[Line]:
 def _table_lines(table: Table) -> list[Line]:
     """A label row ('Menimbang | : | a. | bahwa ...') as one line, other cells line by line."""
     lines: list[Line] = []
+    labelled = False
     for number, row in enumerate(table.rows, start=1):
         place = f"{table.place}, baris {number}"
-        texts = [c.text for c in row.cells if not c.continued]
-        labelled = any(t.strip() == ":" for t in texts) or (
-            texts and texts[0].strip().lower().rstrip(" :") in _LABELS)
+        cells = [c for c in row.cells if not c.continued]
+        texts = [c.text for c in cells]
+        labelled = labelled or any(t.strip() == ":" for t in texts) or bool(
+            texts and texts[0].strip().lower().rstrip(" :") in _LABELS)  # and the rows below
         if labelled and texts:
             last = texts[-1].split("\n")
+            numbered = cells[-1].numbered if len(cells[-1].numbered) == len(last) else ()
             head = [clean(t) for t in texts[:-1]] + [clean(last[0])]
-            lines.append(Line(tuple(head), place))
-            lines.extend(Line(("", "", clean(rest)), place) for rest in last[1:] if rest.strip())
+            lines.append(Line(tuple(head), place, bool(numbered and numbered[0])))
+            lines.extend(Line(("", "", clean(rest)), place, bool(numbered and numbered[i]))
+                         for i, rest in enumerate(last[1:], start=1) if rest.strip())
             continue
         for text in texts:
             for part in text.split("\n"):

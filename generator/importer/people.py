@@ -8,10 +8,34 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer.wording import title_case
-
 _ROLE = re.compile(r"^(Ketua|Anggota|Sekretaris)\s+(?:KPU|Komisi\s+Pemilihan\s+Umum)\s+(.+)$",
                    re.IGNORECASE)
+
+
+DEGREES = {d.upper(): d for d in (
+    "S.H.", "M.H.", "S.E.", "M.E.", "S.Sos.", "S.Kom.", "M.Kom.", "S.Pd.", "M.Pd.", "S.Si.",
+    "M.Si.", "M.M.", "S.IP.", "S.T.", "M.T.", "S.Ag.", "M.Ag.", "S.AP.", "M.AP.", "S.Psi.",
+    "S.Hut.", "S.Ak.", "M.Ak.", "S.Tr.", "A.Md.", "Dr.", "Drs.", "Dra.", "Ir.", "H.", "Hj.",
+    "M.Kes.", "S.Kep.", "S.Farm.", "S.S.", "Lc.", "M.A.", "M.Sc.", "MBA", "S.Stat.", "S.Gz.",
+    "S.HI.", "M.HI.", "S.Th.", "M.Th.", "S.IKom.", "M.IKom.", "S.Ked.", "S.KM.", "SE", "SH",
+    "MH", "MM", "ST", "S.Sy.", "S.Tr.IP.", "M.Han.", "S.Ip.")}
+"""Academic degrees in their usual spelling, for names read in capitals ('S.SOS.' -> 'S.Sos.')."""
+
+
+def name_case(text: str) -> str:
+    """'ANI LESTARI, S.H., M.SI.' -> 'Ani Lestari, S.H., M.Si.': words capitalised, degrees as
+    they are usually written (a guess: the file printed capitals only)."""
+    out = []
+    for word in text.split(" "):
+        bare = word.rstrip(",")
+        tail = word[len(bare):]
+        if bare.upper() in DEGREES:
+            out.append(DEGREES[bare.upper()] + tail)
+        elif "." in bare and len(bare.replace(".", "")) <= 3:
+            out.append(bare + tail)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in bare.split("-")) + tail)
+    return " ".join(out)
 
 
 def _same(a: str, b: str) -> bool:
@@ -62,7 +86,7 @@ class People:
             key = self._key(nama)
             self.orang[key] = {"nama": nama}
             if nama == nama.upper() and any(c.isalpha() for c in nama):
-                self.orang[key]["nama"] = title_case(nama)
+                self.orang[key]["nama"] = name_case(nama)
                 self.guessed_names.add(key)
         person = self.orang[key]
         if nama != nama.upper() and key in self.guessed_names:

@@ -17,12 +17,23 @@ _HEADERS = {"NO": "no", "NOMOR": "no", "NAMA": "nama", "JABATAN": "jabatan",
             "POSISI DALAM TIM": "kedudukan", "KETERANGAN": "kedudukan"}
 
 
+def _team_role(text: str) -> str | None:
+    key = header_key(text)
+    if key in _HEADERS:
+        return _HEADERS[key]
+    for prefix, role in (("KEDUDUKAN", "kedudukan"), ("JABATAN DALAM", "kedudukan"),
+                         ("POSISI", "kedudukan"), ("NAMA", "nama"), ("JABATAN", "jabatan")):
+        if key.startswith(prefix + " ") and len(key) < 40:
+            return role
+    return None
+
+
 def team_columns(table: Table) -> tuple[dict[str, int], int] | None:
     """Role -> grid column of a team table's header, and the rows the header takes."""
     for start, row in enumerate(table.rows[:4]):
         roles: dict[str, int] = {}
         for cell in row.cells:
-            role = _HEADERS.get(header_key(cell.text))
+            role = _team_role(cell.text)
             if role and role not in roles:
                 roles[role] = cell.column
         if {"nama", "kedudukan"} <= roles.keys():
@@ -62,8 +73,7 @@ def read_team(tables: Sequence[Table], people: People,
             roles = {}
             continue
         for number, row in enumerate(table.rows[skip:], start=skip + 1):
-            if row.empty or sum(1 for c in row.cells
-                                if header_key(c.text) in _HEADERS) >= 2:
+            if row.empty or sum(1 for c in row.cells if _team_role(c.text)) >= 2:
                 continue
             nama = _cell(row, roles, "nama")
             kedudukan = _cell(row, roles, "kedudukan")

@@ -216,9 +216,11 @@ class _Reader:
                         span = max(1, min(64, int(grid_span.get(f"{W}val", "1"))))
                     merge = tcpr.find(f"{W}vMerge")
                     continued = merge is not None and merge.get(f"{W}val") != "restart"
-                texts = [self.paragraph(p, f"{place}, baris {number}").text
-                         for p in tc.iter(f"{W}p")]
-                cells.append(Cell("\n".join(texts).strip(), column, span, continued))
+                paragraphs = [self.paragraph(p, f"{place}, baris {number}")
+                              for p in tc.iter(f"{W}p")]
+                paragraphs = [p for p in paragraphs if p.text.strip()]
+                cells.append(Cell("\n".join(p.text for p in paragraphs).strip(), column, span,
+                                  continued, tuple(p.numbered for p in paragraphs)))
                 column += span
             rows.append(Row(tuple(cells), header))
         return Table(tuple(rows), place)
