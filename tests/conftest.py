@@ -115,18 +115,19 @@ def soffice() -> str | None:
     return found
 
 
-def convert_with_libreoffice(docx: Path, outdir: Path) -> Path:
-    """Convert a DOCX to PDF with headless LibreOffice, as a user opening it would."""
+def convert_with_libreoffice(docx: Path, outdir: Path, to: str = "pdf") -> Path:
+    """Convert a DOCX to PDF (or save it again as DOCX) with headless LibreOffice, as a user
+    opening it would."""
     command = soffice()
     if command is None:
         pytest.skip("LibreOffice is not installed")
     profile = outdir / "profile"
     subprocess.run(
-        [command, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), str(docx)],
+        [command, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "docx:MS Word 2007 XML" if to == "docx" else to, "--outdir", str(outdir), str(docx)],
         check=True, capture_output=True, timeout=240,
     )
-    return outdir / (docx.stem + ".pdf")
+    return outdir / f"{docx.stem}.{to}"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -290,10 +290,10 @@ class ActionTableReader:
     def _step(self, row: Row, where: str) -> None:
         area, area_continued = self._text(row, "area")
         if area and not area_continued:
-            number, name = _split_number(area)
+            area_number, name = _split_number(area)
             name = title_case(name) if name == name.upper() else name
             if not self.areas or norm(self.areas[-1].nama) != norm(name):
-                self._start_heading(number, name, where)
+                self._start_heading(area_number, name, where)
         no, no_continued = self._text(row, "no")
         komponen, komponen_continued = self._text(row, "komponen")
         indikator, indikator_continued = self._text(row, "indikator")
