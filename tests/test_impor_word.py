@@ -229,3 +229,24 @@ def test_a_docx_read_from_bytes_pasted_in_memory_is_the_same(tmp_path):
     first.write_bytes(buffer.getvalue())
     second.write_bytes(buffer.getvalue())
     assert import_file(first).plan == import_file(second).plan
+
+
+def test_a_komponen_on_its_own_row_and_a_row_without_a_step(tmp_path):
+    document = _document()
+    document.add_paragraph("LAMPIRAN")
+    _table(document, [
+        ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"],
+        ["I", "MANAJEMEN PERUBAHAN", "", "", "", ""],
+        ["1", "Tim Kerja", "", "", "", ""],
+        ["", "", "SK Tim", "Membentuk tim", "SK", "Januari 2025"],
+        ["2", "Budaya Kerja", "Apel", "", "Foto apel", "Januari - Desember 2025"],
+    ])
+    imported = import_file(_save(document, tmp_path))
+    komponen = imported.plan["rencana_aksi"]["area"][0]["komponen"]
+    assert [k["nama"] for k in komponen] == ["Tim Kerja", "Budaya Kerja"]
+    assert komponen[0]["indikator"][0]["langkah"][0]["aksi"] == "Membentuk tim"
+    assert komponen[1]["indikator"][0]["langkah"] == [{
+        "aksi": "(tulis langkah aksi)", "bukti_fisik": "Foto apel",
+        "target_waktu": "Januari - Desember 2025"}]
+    assert [g.message for g in imported.notes if g.unread] == [
+        "tabel ke-1, baris 5: baris tanpa langkah aksi; ditulis '(tulis langkah aksi)'"]

@@ -256,6 +256,8 @@ class ActionTableReader:
         title = komponen or area
         if not title:
             return None if not no else _split_number(no)
+        if _NUMBER.match(no.strip()) and komponen and not area:
+            return None  # a komponen on a row of its own, its indikator and steps below
         if not no:
             return _split_number(title)
         return no, title
@@ -280,10 +282,10 @@ class ActionTableReader:
 
     def _group(self, where: str) -> _Group:
         if not self.areas:
-            self.areas.append(_Group("", ""))
+            self.areas.append(_Group("(tulis area)", ""))
             self.guesses.append(Guess(("rencana_aksi", "area", 0, "nama"),
                                       f"tebakan: {where} memuat langkah sebelum baris area "
-                                      "mana pun; isi nama areanya"))
+                                      "mana pun; tulis nama areanya"))
         area = self.areas[-1]
         return area.program[-1] if area.program else area
 
@@ -305,18 +307,21 @@ class ActionTableReader:
                 (no_value and not no_continued and no_value != current.nomor) or
                 (komponen and komponen != current.nama)))
         if new_komponen:
-            name = komponen or (current.nama if current else "")
+            name = komponen or (current.nama if current else "") or "(tulis komponen)"
             self.komponen = _Komponen(name, no_value)
             self._group(where).komponen.append(self.komponen)
             self.indikator = None
-            if not name:
+            if name == "(tulis komponen)":
                 self.guesses.append(Guess((), f"{where}: langkah tanpa nama komponen; "
-                                          "isi nama komponennya", unread=True))
+                                          "ditulis '(tulis komponen)'", unread=True))
         assert self.komponen is not None
+        if not indikator and not any(self._text(row, r)[0] for r in STEP_ROLES) \
+                and not self._months(row)[0]:
+            return  # the komponen's own row; its indikator and steps follow
         if self.indikator is None or (not indikator_continued and indikator and
                                       indikator != self.indikator["nama"]):
-            self.indikator = {"nama": indikator or (self.indikator or {}).get("nama", ""),
-                              "langkah": []}
+            self.indikator = {"nama": indikator or (self.indikator or {}).get("nama", "")
+                              or "(tulis indikator)", "langkah": []}
             self.komponen.indikator.append(self.indikator)
         step: dict[str, Any] = {}
         for role in STEP_ROLES:
@@ -340,9 +345,9 @@ class ActionTableReader:
             if months:
                 step["jadwal"] = list(months)
         if not step.get("aksi"):
-            step["aksi"] = ""
-            self.guesses.append(Guess((), f"{where}: baris tanpa langkah aksi; diisi kosong, "
-                                      "lengkapi", unread=True))
+            step["aksi"] = "(tulis langkah aksi)"
+            self.guesses.append(Guess((), f"{where}: baris tanpa langkah aksi; ditulis "
+                                      "'(tulis langkah aksi)'", unread=True))
         self.indikator["langkah"].append(step)
         self.steps += 1
 
@@ -369,7 +374,8 @@ class ActionTableReader:
 
 
 def _komponen(items: list[_Komponen]) -> list[dict[str, Any]]:
-    return [{"nama": k.nama, "indikator": k.indikator} for k in items]
+    placeholder = [{"nama": "(tulis indikator)", "langkah": [{"aksi": "(tulis langkah aksi)"}]}]
+    return [{"nama": k.nama, "indikator": k.indikator or placeholder} for k in items]
 
 
 def _lift_penanggung_jawab(rencana: dict[str, Any]) -> None:
