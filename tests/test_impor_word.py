@@ -250,3 +250,40 @@ def test_a_komponen_on_its_own_row_and_a_row_without_a_step(tmp_path):
         "target_waktu": "Januari - Desember 2025"}]
     assert [g.message for g in imported.notes if g.unread] == [
         "tabel ke-1, baris 5: baris tanpa langkah aksi; ditulis '(tulis langkah aksi)'"]
+
+
+def test_a_team_table_typed_by_hand(tmp_path):
+    """Groups in the NAMA column, 'Anggota' merged down, a blank kedudukan, degrees in names."""
+    document = _document()
+    document.add_paragraph("LAMPIRAN")
+    _table(document, [
+        ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"],
+        ["I", "MANAJEMEN PERUBAHAN", "", "", "", ""],
+        ["1", "Tim Kerja", "SK", "Membentuk tim", "SK", "Januari 2025"],
+    ])
+    document.add_paragraph("LAMPIRAN II")
+    _table(document, [
+        ["NO.", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM"],
+        ["I", "PENGARAH", "", ""],
+        ["1.", "Ani Lestari, S.H.", "Ketua KPU Kota Bontang", "Pengarah merangkap Ketua"],
+        ["II", "TIM KERJA PEMBANGUNAN ZONA INTEGRITAS", "", ""],
+        ["1.", "Budi Santoso", "Sekretaris KPU Kota Bontang", "Ketua"],
+        ["a.", "Tim Manajemen Perubahan", "", ""],
+        ["1.", "Citra Dewi", "Kepala Subbagian Hukum", "Anggota"],
+        ["2.", "Dodi", "Staf Subbagian Hukum", ""],
+        ["3.", "Eka Putri", "Staf Subbagian Umum", ""],
+    ], merges=(((6, 3), (7, 3)),))
+    imported = import_file(_save(document, tmp_path))
+    plan = imported.plan
+    assert plan["orang"]["ani"] == {"nama": "Ani Lestari, S.H.", "peran": "ketua"}
+    assert plan["orang"]["budi"] == {"nama": "Budi Santoso", "peran": "sekretaris"}
+    assert plan["tim"] == {
+        "pengarah": [{"orang": "ani", "kedudukan": "Pengarah merangkap Ketua"}],
+        "tim_kerja": {"ketua": {"orang": "budi", "kedudukan": "Ketua"}, "subtim": [
+            {"nama": "Tim Manajemen Perubahan", "anggota": [
+                {"orang": "citra", "kedudukan": "Anggota"},
+                {"orang": "dodi", "kedudukan": "Anggota"},
+                {"orang": "eka", "kedudukan": "Anggota"}]}]}}
+    assert [g.message for g in imported.notes if g.path == ("tim",)] == [
+        "tebakan: tabel ke-2, baris 9: kedudukan Eka Putri kosong; ditulis 'Anggota'"]
+    assert plan["keputusan"]["penandatangan"] == "ani"

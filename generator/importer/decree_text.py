@@ -204,11 +204,36 @@ def read_decree(lines: Sequence[Line]) -> DecreeText:
     result.mengingat = sections.get("mengingat", [])
     result.memperhatikan = sections.get("memperhatikan", [])
     result.diktum = [" ".join(d.split()) for d in sections.get("diktum", [])]
+    _fill_in(result)
     if not result.menimbang or not result.mengingat:
         missing = "Menimbang" if not result.menimbang else "Mengingat"
         result.guesses.append(Guess(("keputusan",), f"bagian {missing} tidak ditemukan; "
                                     "isi sendiri", unread=True))
     return result
+
+
+def _fill_in(result: DecreeText) -> None:
+    """A year and a subject where the title line lacked them: the year from the number
+    ('87/HK.03.1-Kpt/1502/2025'), the date, or the subject ('... TAHUN 2025')."""
+    if not result.tahun:
+        for source in (result.nomor or "", result.tentang):
+            found = re.search(r"(?:/|\bTAHUN\s+)(20\d\d)\b", source, re.IGNORECASE)
+            if found:
+                result.tahun = int(found.group(1))
+                break
+        else:
+            result.tahun = result.tanggal.year if result.tanggal else 0
+        if result.tahun:
+            result.guesses.append(Guess(("keputusan", "tahun"), "tebakan: baris NOMOR tidak "
+                                        "menyebut TAHUN; tahunnya diambil dari nomor, judul, "
+                                        "atau tanggal"))
+        else:
+            result.guesses.append(Guess(("keputusan", "tahun"), "tahun keputusan tidak "
+                                        "terbaca; tulis tahunnya", unread=True))
+    if not result.tentang:
+        result.tentang = "(tulis judul keputusan)"
+        result.guesses.append(Guess(("keputusan", "tentang"), "judul (TENTANG ...) tidak "
+                                    "terbaca; tulis judulnya", unread=True))
 
 
 def _title(lines: Sequence[Line], result: DecreeText) -> int:
@@ -234,10 +259,14 @@ def _title(lines: Sequence[Line], result: DecreeText) -> int:
             following += 1
         if following < len(lines):
             nomor = _NOMOR.match(lines[following].text)
+            only = _NOMOR_ONLY.match(lines[following].text)
             if nomor:
                 value = nomor.group(1).strip(" :")
                 result.nomor = None if not value.strip(". …") else value
                 result.tahun = int(nomor.group(2))
+            elif only:
+                value = only.group(1).strip(" :")
+                result.nomor = None if not value.strip(". …") else value
             following += 1
         if following < len(lines) and lines[following].text.upper().startswith("TENTANG"):
             rest = lines[following].text[len("TENTANG"):].strip(" :")

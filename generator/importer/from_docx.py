@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
 from generator.document.decree import office_of
@@ -166,6 +167,7 @@ class DocxImport:
         starts = _lampiran_starts(self.blocks)
         body_end = starts[0] if starts else len(self.blocks)
         text = read_decree(lines_of(self.blocks[:body_end]))
+        self.guesses += text.guesses
         nama, provinsi, guesses = _wilayah(text)
         self.guesses += guesses
         satker: dict[str, Any] = {"tingkat": text.tingkat, "nama": nama,
@@ -202,6 +204,7 @@ class DocxImport:
         keputusan["menimbang"] = text.menimbang
         per = text.tanggal or date(text.tahun or 2000, 12, 31)
         keputusan["mengingat"], guesses = _mengingat(text.mengingat, per)
+        keputusan["mengingat"] = keputusan["mengingat"] or ["(tulis dasar hukum)"]
         self.guesses += guesses
         keputusan["diktum"] = text.diktum
         keputusan["penandatangan"] = signer
@@ -350,6 +353,7 @@ class DocxImport:
                 "pertimbangan penutup asli berbeda dari yang dibuat zi; ditulis apa adanya")))
         labels = list(attachment_labels(plan).values())
         wanted = [" ".join(d.split()) for d in diktum]
+        best: tuple[float, bool] = (0.0, False)
         for anggaran in (False, True):
             keputusan["anggaran"] = anggaran
             candidate = self._validated()
@@ -359,12 +363,24 @@ class DocxImport:
                 with_keputusan(candidate), f"Sekretariat {office.lembaga_judul}", labels)]
             if made == wanted:
                 break
+            if len(made) == len(wanted):
+                alike = min(SequenceMatcher(None, a.lower(), b.lower()).ratio()
+                            for a, b in zip(made, wanted, strict=True))
+                best = max(best, (alike, anggaran))
         else:
-            keputusan["anggaran"] = False
-            keputusan["diktum"] = diktum or None
-            if diktum:
-                self.guesses.append(Guess(("keputusan", "diktum"), (
-                    "diktum asli berbeda dari diktum baku zi; ditulis apa adanya")))
+            if best[0] >= SAME_DIKTUM:  # the standard diktum in other words: zi's wording
+                keputusan["anggaran"] = best[1]
+                where = "anggaran" if best[1] else "penandatangan"
+                self.guesses.append(Guess(("keputusan", where), (
+                    "diktum baku zi dipakai (isinya sama, kata-katanya dibakukan); asli: " +
+                    " ".join(f"{word}: {said}." for word, said in zip(
+                        text.diktum_words, diktum, strict=False)))))
+            else:
+                keputusan["anggaran"] = False
+                keputusan["diktum"] = diktum or None
+                if diktum:
+                    self.guesses.append(Guess(("keputusan", "diktum"), (
+                        "diktum asli berbeda dari diktum baku zi; ditulis apa adanya")))
         self._tidy(keputusan)
 
     def _tidy(self, keputusan: dict[str, Any]) -> None:
@@ -389,3 +405,6 @@ class DocxImport:
 
 
 _ORDER = ["rencana_aksi", "rencana_kerja", "tim"]
+SAME_DIKTUM = 0.6
+"""How alike each diktum must be to zi's standard one (difflib ratio) to be taken as it: the same
+decisions in an office's own words ('sebagaimana terlampir dalam lampiran Keputusan ini')."""

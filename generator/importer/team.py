@@ -17,6 +17,10 @@ _HEADERS = {"NO": "no", "NOMOR": "no", "NAMA": "nama", "JABATAN": "jabatan",
             "POSISI DALAM TIM": "kedudukan", "KETERANGAN": "kedudukan"}
 
 
+_KERJA = ("TIM KERJA", "PELAKSANA", "TIM PELAKSANA", "KELOMPOK KERJA", "TIM PEMBANGUNAN")
+"""How the second group, under the pengarah, is headed."""
+
+
 def _team_role(text: str) -> str | None:
     key = header_key(text)
     if key in _HEADERS:
@@ -59,6 +63,7 @@ def read_team(tables: Sequence[Table], people: People,
     kerja: list[dict[str, str]] = []
     subtim: list[dict[str, Any]] = []
     group = ""
+    last = ""
     roles: dict[str, int] = {}
     width = 0
     for table in tables:
@@ -76,23 +81,32 @@ def read_team(tables: Sequence[Table], people: People,
             if row.empty or sum(1 for c in row.cells if _team_role(c.text)) >= 2:
                 continue
             nama = _cell(row, roles, "nama")
+            jabatan = _cell(row, roles, "jabatan")
             kedudukan = _cell(row, roles, "kedudukan")
+            column = roles.get("kedudukan")
+            below = row.at(column) if column is not None else None
+            if not kedudukan and below is not None and below.continued:
+                kedudukan = last  # one 'Anggota' merged down over several people
             wide = [c for c in row.cells if c.span >= 2 and c.text.strip()]
-            if wide or not (nama and kedudukan):
+            if wide or not (nama and (kedudukan or jabatan)):
                 heading = clean(wide[0].text) if wide else (nama or _cell(row, roles, "no"))
                 heading = re.sub(r"^(?:\d+|[a-zA-Z])[.)]\s+", "", heading)
                 key = " ".join(heading.upper().split())
                 if "PENGARAH" in key and not subtim:
                     group = "pengarah"
-                elif key in ("TIM KERJA", "PELAKSANA", "TIM PELAKSANA") and not subtim:
+                elif key.startswith(_KERJA) and not subtim:
                     group = "kerja"
                 elif heading:
                     group = "subtim"
                     subtim.append({"nama": title_case(heading) if heading == heading.upper()
                                    else heading, "anggota": []})
                 continue
-            member = {"orang": people.add(nama, _cell(row, roles, "jabatan")),
-                      "kedudukan": kedudukan}
+            if not kedudukan:
+                kedudukan = "Anggota"
+                guesses.append(Guess(("tim",), f"tebakan: {table.place}, baris {number}: "
+                                     f"kedudukan {nama} kosong; ditulis 'Anggota'"))
+            last = kedudukan
+            member = {"orang": people.add(nama, jabatan), "kedudukan": kedudukan}
             if group == "pengarah":
                 pengarah.append(member)
             elif group == "subtim":
