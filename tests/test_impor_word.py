@@ -287,3 +287,30 @@ def test_a_team_table_typed_by_hand(tmp_path):
     assert [g.message for g in imported.notes if g.path == ("tim",)] == [
         "tebakan: tabel ke-2, baris 9: kedudukan Eka Putri kosong; ditulis 'Anggota'"]
     assert plan["keputusan"]["penandatangan"] == "ani"
+
+
+def test_programs_numbered_like_areas_or_like_komponen(tmp_path):
+    """As in the published Kutai Timur decree: 'I. MANAJEMEN PERUBAHAN' then 'I Pembangunan
+    Unit Kerja ...' (a program), and under V '1 Pengendalian Gratifikasi' on a row of its own
+    with its komponen numbered from 1 again."""
+    document = _document()
+    document.add_paragraph("LAMPIRAN")
+    _table(document, [
+        ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"],
+        ["I. MANAJEMEN PERUBAHAN", "", "", "", "", ""],
+        ["I", "Pembangunan Unit Kerja Menuju WBK/WBBM", "", "", "", ""],
+        ["1", "Tim Kerja", "SK", "Membentuk tim", "SK", "Januari 2025"],
+        ["V. PENGUATAN PENGAWASAN", "", "", "", "", ""],
+        ["1", "Pengendalian Gratifikasi", "", "", "", ""],
+        ["1", "Public Campaign", "Informasi", "Sosialisasi", "Foto", "Juni 2025"],
+        ["2", "Implementasi", "Laporan", "Melapor", "Laporan", "Desember 2025"],
+        ["2", "Whistle Blowing System", "", "", "", ""],
+        ["1", "Internalisasi WBS", "Sosialisasi", "Rapat WBS", "Undangan", "Juni 2025"],
+    ], merges=(((1, 0), (1, 5)), ((4, 0), (4, 5))))
+    areas = import_file(_save(document, tmp_path)).plan["rencana_aksi"]["area"]
+    assert [a["nama"] for a in areas] == ["Manajemen Perubahan", "Penguatan Pengawasan"]
+    assert [(p["nama"], [k["nama"] for k in p["komponen"]]) for p in areas[0]["program"]] == [
+        ("Pembangunan Unit Kerja Menuju WBK/WBBM", ["Tim Kerja"])]
+    assert [(p["nama"], [k["nama"] for k in p["komponen"]]) for p in areas[1]["program"]] == [
+        ("Pengendalian Gratifikasi", ["Public Campaign", "Implementasi"]),
+        ("Whistle Blowing System", ["Internalisasi WBS"])]

@@ -199,6 +199,7 @@ class ActionTableReader:
         self.above: dict[str, str] = {}
         self.months_above: tuple[int, ...] = ()
         self.steps = 0
+        self._last_heading_caps = False
 
     def _text(self, row: Row, role: str) -> tuple[str, bool]:
         column = self.columns.roles.get(role)
@@ -264,13 +265,19 @@ class ActionTableReader:
 
     def _start_heading(self, number: str, title: str, where: str) -> None:
         number = number.strip().rstrip(".")
-        if _ROMAN.match(number) or area_dari_nama(title) is not None:
+        last = self.areas[-1] if self.areas else None
+        if last is not None and not last.komponen and not last.program and \
+                last.nama == title_case(last.nama) and title != title.upper() and \
+                self._last_heading_caps:
+            kind = "program"  # 'I. MANAJEMEN PERUBAHAN' then 'I Pembangunan Unit Kerja ...'
+        elif _ROMAN.match(number) or area_dari_nama(title) is not None:
             kind = "area"
         elif re.match(r"^(?:[IVXL]+|\d+)\.\d+$", number):
             kind = "program"
         else:  # a letter, or no number: capitals make an area, as offices print them
             kind = "program" if self.areas and title != title.upper() else "area"
         name = title_case(title) if title == title.upper() else title
+        self._last_heading_caps = title == title.upper()
         if kind == "area" or not self.areas:
             self.areas.append(_Group(name, number))
             if kind == "program":
@@ -355,6 +362,7 @@ class ActionTableReader:
         """The `rencana_aksi` mapping of the plan."""
         areas = []
         for area in self.areas:
+            _programs_from_bare_rows(area)
             entry: dict[str, Any] = {"nama": area.nama}
             if area.program:
                 if area.komponen:
@@ -371,6 +379,21 @@ class ActionTableReader:
         result["area"] = areas
         _lift_penanggung_jawab(result)
         return result
+
+
+def _programs_from_bare_rows(area: _Group) -> None:
+    """Numbered rows without steps, each followed by komponen numbered from 1 again, are the
+    area's programs ('1 Pengendalian Gratifikasi', then '1 Public campaign ...')."""
+    bare = [i for i, k in enumerate(area.komponen) if not k.indikator]
+    if area.program or not bare or not any(
+            i + 1 < len(area.komponen) and area.komponen[i + 1].indikator for i in bare):
+        return
+    head = area.komponen[:bare[0]]
+    for position, start in enumerate(bare):
+        end = bare[position + 1] if position + 1 < len(bare) else len(area.komponen)
+        heading = area.komponen[start]
+        area.program.append(_Group(heading.nama, heading.nomor, area.komponen[start + 1:end]))
+    area.komponen = head
 
 
 def _komponen(items: list[_Komponen]) -> list[dict[str, Any]]:

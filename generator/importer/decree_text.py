@@ -236,41 +236,45 @@ def _fill_in(result: DecreeText) -> None:
                                     "terbaca; tulis judulnya", unread=True))
 
 
+_HEAD = re.compile(r"^KEPUTUSAN\s+(?:KETUA\s+)?KOMISI\s+PEMILIHAN\s+UMUM\b\s*(.*?)"
+                   r"(?:\s+NOMOR\b\s*:?\s*(.*?))?(?:\s+TENTANG\b\s*:?\s*(.*))?$",
+                   re.IGNORECASE)
+
+
 def _title(lines: Sequence[Line], result: DecreeText) -> int:
-    """Reads 'KEPUTUSAN KOMISI PEMILIHAN UMUM <WILAYAH>' / 'NOMOR ...' / 'TENTANG'; the index
-    of the first line of the subject."""
+    """Reads 'KEPUTUSAN KOMISI PEMILIHAN UMUM <WILAYAH>' / 'NOMOR ...' / 'TENTANG', however the
+    lines break ('... KABUPATEN KUTAI' / 'TIMUR NOMOR 400 TAHUN 2025'); the index of the first
+    line of the subject."""
     for index, line in enumerate(lines[:80]):
-        found = _TITLE.match(line.text)
-        if not found:
+        if not _TITLE.match(line.text):
             continue
-        wilayah = found.group(1).strip()
-        following = index + 1
-        while not wilayah and following < len(lines) and not \
-                lines[following].text.upper().startswith("NOMOR"):
-            wilayah = lines[following].text.strip()
+        following = index
+        joined: list[str] = []
+        while following < len(lines) and following < index + 8:
+            text = lines[following].text
+            if joined and (text.upper().startswith("TENTANG") or text.endswith(",")
+                           or _label(lines[following])[0]):
+                break
+            joined.append(text)
             following += 1
-        region = _WILAYAH.match(wilayah)
+        head = _HEAD.match(" ".join(joined))
+        assert head is not None  # _TITLE matched its start
+        region = _WILAYAH.match(head.group(1).strip())
         if not region:
             raise NotADecree(f"judul keputusan ({line.place}) tidak menyebut kabupaten, kota, "
-                             f"atau provinsi: '{line.text}'")
+                             f"atau provinsi: '{' '.join(joined)}'")
         result.tingkat = region.group(1).lower()
         result.wilayah = region.group(2).strip()
-        while following < len(lines) and not lines[following].text.upper().startswith("NOMOR"):
-            following += 1
-        if following < len(lines):
-            nomor = _NOMOR.match(lines[following].text)
-            only = _NOMOR_ONLY.match(lines[following].text)
+        if head.group(2) is not None:
+            nomor = _NOMOR.match(f"NOMOR {head.group(2)}")
+            value = (nomor.group(1) if nomor else head.group(2)).strip(" :")
+            result.nomor = None if not value.strip(". …") else value
             if nomor:
-                value = nomor.group(1).strip(" :")
-                result.nomor = None if not value.strip(". …") else value
                 result.tahun = int(nomor.group(2))
-            elif only:
-                value = only.group(1).strip(" :")
-                result.nomor = None if not value.strip(". …") else value
-            following += 1
-        if following < len(lines) and lines[following].text.upper().startswith("TENTANG"):
-            rest = lines[following].text[len("TENTANG"):].strip(" :")
-            result.tentang = rest
+        if head.group(3):
+            result.tentang = head.group(3).strip()
+        elif following < len(lines) and lines[following].text.upper().startswith("TENTANG"):
+            result.tentang = lines[following].text[len("TENTANG"):].strip(" :")
             following += 1
         return following
     raise NotADecree("tidak ada judul 'KEPUTUSAN KOMISI PEMILIHAN UMUM ...' di awal berkas; "
