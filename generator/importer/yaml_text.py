@@ -3,6 +3,8 @@ comment above every key the importer had to guess."""
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -14,25 +16,31 @@ from generator.importer.notes import Guess, PlanPath
 
 WIDTH = 96
 """Lines are folded to stay within this width where the text allows."""
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+"""Characters YAML reads as line breaks (also NEL, LS, PS) or refuses: never inside a comment or
+a block, where they would end it and let the file's text be read as plan keys."""
 
 
 def _scalar(value: Any) -> str:
-    """A scalar on one line, quoted only where YAML needs it."""
+    """A scalar (or a list, in flow style) on one line, quoted only where YAML needs it."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+    raw = isinstance(value, str) and re.search("[\x85\u2028\u2029]", value) is None
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=raw,
                           width=1 << 30).rstrip("\n")
-    return text.removesuffix("\n...").removesuffix("...").rstrip("\n")
+    text = text.removesuffix("\n...").removesuffix("...").rstrip("\n")
+    if isinstance(value, str) and yaml.safe_load(f"k: {text}") != {"k": value}:
+        text = json.dumps(value)  # JSON's escaped string is YAML's double-quoted one
+    return text
 
 
 def _block(value: str, indent: str, head: int = 0) -> list[str] | None:
     """A long or multi-line text as a literal or folded block, when that reads back the same."""
-    if value != value.strip() or "\t" in value or any(ord(c) < 32 and c != "\n"
-                                                       for c in value):
+    if value != value.strip() or _BREAKS.search(value.replace("\n", " ")):
         return None
     if "\n" in value:
         if any(line != line.strip() or not line for line in value.split("\n")):
@@ -46,7 +54,7 @@ def _block(value: str, indent: str, head: int = 0) -> list[str] | None:
 
 
 def _comment(message: str, indent: str) -> list[str]:
-    wrapped = textwrap.wrap(message, width=max(40, WIDTH - len(indent) - 2),
+    wrapped = textwrap.wrap(_BREAKS.sub(" ", message), width=max(40, WIDTH - len(indent) - 2),
                             break_long_words=False, break_on_hyphens=False)
     return [f"{indent}# {line}" for line in wrapped] or [f"{indent}#"]
 
@@ -79,6 +87,9 @@ class _Writer:
         if isinstance(value, Mapping) and value:
             self.lines.append(head)
             self.mapping(value, path, inner)
+        elif isinstance(value, list) and value and all(
+                isinstance(v, int) and not isinstance(v, bool) for v in value):
+            self.lines.append(f"{head} [{', '.join(str(v) for v in value)}]")  # jadwal: [3, 6]
         elif isinstance(value, list) and value:
             self.lines.append(head)
             self.sequence(value, path, inner)
@@ -101,8 +112,8 @@ class _Writer:
                                                             len(indent) + 2)) is not None:
                 self.lines.append(f"{indent}- {block[0]}")
                 self.lines.extend(block[1:])
-            elif _is_scalar(item):
-                self.lines.append(f"{indent}- {_scalar(item)}")
+            elif _is_scalar(item) or (isinstance(item, list) and item):
+                self.lines.append(f"{indent}- {_scalar(item)}")  # a list in a list: flow
             else:
                 self.lines.append(f"{indent}- {_empty(item)}")
 
@@ -116,13 +127,15 @@ def _empty(value: Any) -> str:
 
 
 def _key(key: str) -> str:
-    return key if key.replace("_", "").isalnum() else _scalar(key)
+    """A key as written, quoted where YAML would read it as something else ('no', 'on', '1')."""
+    plain = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) is not None
+    return key if plain and yaml.safe_load(key) == key else _scalar(key)
 
 
 def plan_yaml(plan: Mapping[str, Any], guesses: Sequence[Guess], header: Sequence[str]) -> str:
     """The whole plan as YAML text with its header comment and the guesses in place."""
     writer = _Writer(guesses)
-    writer.lines.extend(f"# {line}" if line else "#" for line in header)
+    writer.lines.extend(f"# {_BREAKS.sub(' ', line)}" if line else "#" for line in header)
     writer._notes((), "")
     writer.mapping(plan, (), "")
     unplaced = [g for g in guesses if g.path not in writer.placed]
