@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import copy
 import io
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.importer.booklet import booklet_blocks, read_booklet
+from generator.importer.grid import Cell, Row, Table
 from generator.importer.notes import Guess
 from generator.importer.word import Paragraph, read_docx
 from generator.output.build import render_checked
 from generator.plan.model import Rencana
-from tests.conftest import PLANS, docx_blocks
+from tests.conftest import FIXTURES, PLANS, docx_blocks
 
 BOOKLET_PLANS = ["kalimantan-barat-2025", "merangin-2025"]
+SETTINGS = dict(deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 def _docx(data: dict, tmp_path: Path) -> bytes:
@@ -201,3 +207,136 @@ def test_unrecognised_structure_stays_as_text_with_a_guess() -> None:
         "paragraf ke-1: tidak ada BAB yang dikenali; seluruh naskah dimasukkan ke satu bab; "
         "beri judulnya",
         "paragraf ke-2: butir berpoin; zi menomori a., 1., a), 1) menurut kedalaman"]
+
+
+# --- generated booklets -----------------------------------------------------------------------
+
+BASE = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+WORDS = ["zona", "integritas", "pegawai", "layanan", "publik", "evaluasi", "*website*", "rapat",
+         "komitmen", "dokumen", "kinerja", "*role model*", "pengawasan", "tim", "SOP", "KPU",
+         "2026", "(ZI)", "tata", "kelola", "WBK/WBBM", "laporan;", "dan", "di", "dengan"]
+KEYS = ["uu-28-1999", "uu-7-2017", "uu-14-2008", "pp-94-2021", "perpres-81-2010",
+        "permenpanrb-90-2021", "pkpu-8-2019", "kepkpu-314-2021"]
+AREAS = ["Manajemen Perubahan", "Penataan Tatalaksana", "Penguatan Pengawasan",
+         "Peningkatan Kualitas Pelayanan Publik"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=2, max_size=9).map(
+    lambda words: " ".join(words).capitalize() + ".")
+title = st.lists(st.sampled_from(["Latar", "Belakang", "Tujuan", "Proses", "Program", "Kerja",
+                                  "Pembangunan", "Zona", "Integritas", "WBK/WBBM"]),
+                 min_size=1, max_size=4).map(" ".join)
+MARKERS = ["-", "1.", "a.", "1)", "a)"]
+
+
+@st.composite
+def items(draw, depth: int = 0, parent: str = "") -> list[str]:
+    """A list whose nested lists number otherwise than their parent (same-style nesting reads
+    back as one list: see the module docstring of the test)."""
+    marker = draw(st.sampled_from([m for m in MARKERS if m != parent and (
+        m != "-" or parent in ("", "-") and depth == 0)] or ["1."]))
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        lines.append("   " * depth + f"{marker} {draw(sentence)}")
+        if depth < 2 and draw(st.booleans()) and draw(st.booleans()):
+            lines += draw(items(depth + 1, marker if marker != "-" else "a."))
+    return lines
+
+
+@st.composite
+def narrative(draw) -> str:
+    """Paragraphs and lists, a paragraph between two lists."""
+    blocks: list[str] = []
+    for index in range(draw(st.integers(1, 4))):
+        if index % 2 == 0 or not draw(st.booleans()):
+            blocks.append(" ".join(draw(st.lists(sentence, min_size=1, max_size=3))))
+        else:
+            blocks.append("\n".join(draw(items())))
+    return "\n\n".join(blocks) + "\n"
+
+
+capaian = st.dictionaries(st.integers(1, 12), st.sampled_from([25, 50, 100, 12.5]),
+                          min_size=1, max_size=4)
+
+
+@st.composite
+def booklets(draw) -> dict:
+    bab_count = draw(st.integers(1, 3))
+    babs = []
+    for _ in range(bab_count):
+        bab: dict = {"judul": draw(title)}
+        if draw(st.booleans()):
+            bab["isi"] = draw(narrative())
+        bagian = []
+        for _ in range(draw(st.integers(0, 2))):
+            part: dict = {"judul": draw(title)}
+            if draw(st.booleans()):
+                part["isi"] = draw(narrative())
+            bagian.append(part)
+        if draw(st.booleans()):
+            bases = draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=3, unique=True))
+            bases.append(f"Peraturan Wali Kota Contoh Nomor {draw(st.integers(1, 40))} Tahun "
+                         "2024 tentang Zona Integritas")
+            bagian.append({"judul": "Dasar Hukum", "dasar_hukum": bases})
+        if bagian:
+            bab["bagian"] = bagian
+        if draw(st.booleans()):
+            bab["area"] = [{"area": name,
+                            "target": draw(st.lists(sentence, min_size=1, max_size=3)),
+                            "rencana_aksi": draw(narrative())}
+                           for name in draw(st.lists(st.sampled_from(AREAS), min_size=1,
+                                                     max_size=2, unique=True))]
+        babs.append(bab)
+    kerja: dict = {"bab": babs,
+                   "sampul": draw(st.sampled_from([False, None, ["Rencana Kerja", "Tahun 2026"]]))}
+    if draw(st.booleans()):
+        kerja["situs"] = "kota-contoh.kpu.go.id"
+    if draw(st.booleans()):
+        kerja["kata_pengantar"] = draw(narrative())
+        kerja["tanggal_pengantar"] = "Maret 2026"
+    with_matrix = draw(st.integers(-1, bab_count - 1))
+    if with_matrix >= 0:
+        babs[with_matrix]["matriks"] = True
+        if draw(st.booleans()):
+            kerja["matriks"] = [{"area": "Manajemen Perubahan", "komponen": [
+                {"nama": "Tim Kerja", "capaian": draw(capaian)},
+                {"nama": "*Whistle Blowing System*", "capaian": draw(capaian)}]}]
+        if draw(st.booleans()):
+            kerja["matriks_komponen_hasil"] = [{"nama": "Survei Persepsi Korupsi",
+                                                "capaian": draw(capaian)}]
+    with_table = draw(st.integers(-1, bab_count - 1))
+    if with_table >= 0:
+        babs[with_table]["tabel_rencana_aksi"] = True
+    return {key: value for key, value in kerja.items() if value is not None}
+
+
+@settings(max_examples=25, **SETTINGS)
+@given(kerja=booklets())
+def test_generated_booklets_round_trip(kerja: dict) -> None:
+    data = copy.deepcopy(BASE)
+    data["rencana_kerja"] = kerja
+    with tempfile.TemporaryDirectory() as folder:
+        imported, guesses, original = _imported(data, Path(folder))
+        again = copy.deepcopy(data)
+        again["rencana_kerja"] = imported
+        assert docx_blocks(_docx(again, Path(folder))) == docx_blocks(original)
+    assert guesses == []
+
+
+ODD_TEXT = st.sampled_from(["BAB", "BAB I", "BAB IV PENUTUP", "A.", "A. AREA I - X", "Target :",
+                            "Rencana Aksi :", "1.", "a) x", "- x", "KATA PENGANTAR", "",
+                            "TAHUN 2025", "KOMISI PEMILIHAN UMUM", "Ketua", "Kota, Mei 2025",
+                            "DASAR HUKUM", "B. DASAR HUKUM", "TARGET CAPAIAN", "I.", "1", "Jan",
+                            "100%", "v", "LANGKAH AKSI", "Ditetapkan di X", "*", "\\*", "\t"])
+odd_paragraph = st.builds(lambda text, numbered, level, n: Paragraph(
+    text, numbered, level, place=f"paragraf ke-{n}"), st.lists(ODD_TEXT, max_size=3).map(
+    " ".join), st.booleans(), st.integers(0, 9), st.integers(1, 99))
+odd_cell = st.builds(Cell, ODD_TEXT, st.integers(0, 14), st.integers(1, 13), st.booleans())
+odd_table = st.builds(lambda rows: Table(tuple(rows), "tabel ke-1"), st.lists(st.builds(
+    lambda cells: Row(tuple(cells)), st.lists(odd_cell, max_size=15)), max_size=5))
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(blocks=st.lists(st.one_of(odd_paragraph, odd_table), max_size=40))
+def test_odd_input_never_raises(blocks: list) -> None:
+    kerja, guesses = read_booklet(booklet_blocks(blocks), 2025)
+    assert kerja["bab"] and all(bab["judul"] for bab in kerja["bab"])
+    assert all(isinstance(g, Guess) and g.path[0] == "rencana_kerja" for g in guesses)

@@ -76,7 +76,7 @@ def booklet_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
     closing signature. The whole document when no lampiran header is found."""
     starts = [i for i, b in enumerate(blocks) if _LAMPIRAN.match(_plain(b))
               and any(_plain(n).upper().startswith("KEPUTUSAN") for n in blocks[i + 1:i + 3])]
-    ranges = [(s, e) for s, e in zip(starts, [*starts[1:], len(blocks)], strict=True)]
+    ranges = [(s, e) for s, e in zip(starts, [*starts[1:], len(blocks)], strict=False)]
     chosen = next(((s, e) for s, e in ranges if any(_heading(b) for b in blocks[s:e])), None)
     if chosen is None:
         return blocks if not starts else []
