@@ -340,3 +340,96 @@ def test_odd_input_never_raises(blocks: list) -> None:
     kerja, guesses = read_booklet(booklet_blocks(blocks), 2025)
     assert kerja["bab"] and all(bab["judul"] for bab in kerja["bab"])
     assert all(isinstance(g, Guess) and g.path[0] == "rencana_kerja" for g in guesses)
+
+
+def _typed_like_kalimantan_barat() -> bytes:
+    """A short booklet typed the way the published KalBar booklet reads (shared/reference/002):
+    en dashes, 'Target:' without a space, a matrix titled with last year, BAB II missing."""
+    document = Document()
+    for text in ["RENCANA KERJA", "PEMBANGUNAN ZONA INTEGRITAS", "", "", "KOMISI PEMILIHAN UMUM",
+                 "PROVINSI KALIMANTAN BARAT", "id.kpu.go.id/kalbar", "TAHUN 2025",
+                 "KATA PENGANTAR", "Dalam rangka keberlanjutan Pembangunan Zona Integritas.",
+                 "Pontianak, April 2025", "Ketua Komisi Pemilihan Umum",
+                 "Provinsi Kalimantan Barat,", "", "Muhammad Syarifuddin Budi",
+                 "BAB I", "PENDAHULUAN", "A. LATAR BELAKANG", "Komitmen yang kuat.",
+                 "B. DASAR HUKUM", "Dasar hukum penyusunan rencana kerja adalah :",
+                 "1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;"]:
+        document.add_paragraph(text)
+    item = document.add_paragraph("2. Peraturan Presiden Nomor 81 Tahun 2010 tentang ")
+    item.add_run("Grand Design").italic = True
+    item.add_run(" Reformasi Birokrasi 2010-2025.")
+    for text in ["BAB III", "RENCANA AKSI/RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS",
+                 "A. AREA I - Manajemen Perubahan", "Target :", "1. Meningkatnya komitmen.",
+                 "Rencana Aksi :", "Rencana aksinya adalah:", "a. Memperbaharui Tim.",
+                 "b. Menyelenggarakan rapat koordinator, yaitu:",
+                 "1) Koordinator Manajemen Perubahan;", "2) Koordinator Penataan Tatalaksana.",
+                 "c. Membangun budaya kerja.", "B. AREA II – Penataan Tatalaksana", "Target:",
+                 "1. Meningkatnya penggunaan teknologi informasi.", "Rencana Aksi :",
+                 "1. Memastikan bahwa SOP mengacu peta proses bisnis.",
+                 "TARGET CAPAIAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK/WBBM",
+                 "KPU PROVINSI KALIMANTAN BARAT TAHUN 2024"]:
+        document.add_paragraph(text)
+    months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des"]
+    rows = [["No.", "AREA PEMBANGUNAN", "2024"], ["", "", *months],
+            ["I.", "Manajemen Perubahan"], ["1", "Tim Kerja", "", "", "", "100%"],
+            ["2", "Pemantauan dan Evaluasi", *["100%"] * 12],
+            ["II.", "Komponen Hasil"], ["1", "Peningkatan Pelayanan Publik", *["100%"] * 12]]
+    table = document.add_table(rows=len(rows), cols=14)
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    table.cell(0, 2).merge(table.cell(0, 13))
+    for r in (2, 5):
+        table.cell(r, 1).merge(table.cell(r, 13))
+    for text in ["Ketua Komisi Pemilihan Umum", "Provinsi Kalimantan Barat,", "",
+                 "Muhammad Syarifudin Budi", "BAB IV", "PENUTUP", "Demikian Rencana Kerja ini."]:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_booklet_typed_like_the_published_one() -> None:
+    kerja, guesses = read_booklet(read_docx(_typed_like_kalimantan_barat()), 2025)
+    assert kerja == {
+        "sampul": ["RENCANA KERJA", "PEMBANGUNAN ZONA INTEGRITAS"],
+        "situs": "id.kpu.go.id/kalbar",
+        "kata_pengantar": "Dalam rangka keberlanjutan Pembangunan Zona Integritas.\n",
+        "tanggal_pengantar": "April 2025",
+        "bab": [
+            {"judul": "PENDAHULUAN", "bagian": [
+                {"judul": "LATAR BELAKANG", "isi": "Komitmen yang kuat.\n"},
+                {"judul": "DASAR HUKUM",
+                 "isi": "Dasar hukum penyusunan rencana kerja adalah :\n",
+                 "dasar_hukum": ["Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
+                                 "perpres-81-2010"]}]},
+            {"judul": "RENCANA AKSI/RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS", "area": [
+                {"area": "Manajemen Perubahan", "target": ["Meningkatnya komitmen."],
+                 "rencana_aksi": "Rencana aksinya adalah:\n\na. Memperbaharui Tim.\n"
+                                 "b. Menyelenggarakan rapat koordinator, yaitu:\n"
+                                 "   1) Koordinator Manajemen Perubahan;\n"
+                                 "   2) Koordinator Penataan Tatalaksana.\n"
+                                 "c. Membangun budaya kerja.\n"},
+                {"area": "Penataan Tatalaksana",
+                 "target": ["Meningkatnya penggunaan teknologi informasi."],
+                 "rencana_aksi": "1. Memastikan bahwa SOP mengacu peta proses bisnis.\n"}],
+             "matriks": True},
+            {"judul": "PENUTUP", "isi": "Demikian Rencana Kerja ini.\n"}],
+        "matriks": [{"area": "Manajemen Perubahan", "komponen": [
+            {"nama": "Tim Kerja", "capaian": {4: 100}},
+            {"nama": "Pemantauan dan Evaluasi", "capaian": {"1-12": 100}}]}],
+        "matriks_komponen_hasil": [{"nama": "Peningkatan Pelayanan Publik",
+                                    "capaian": {"1-12": 100}}],
+    }
+    assert [(g.path, g.message) for g in guesses] == [
+        (("rencana_kerja", "bab", 0, "bagian", 1, "dasar_hukum", 0),
+         "paragraf ke-22: katalog zi memuat peraturan ini (uu-7-2017) dengan kutipan yang lain; "
+         "ganti dengan 'uu-7-2017' bila kutipan katalog yang dipakai"),
+        (("rencana_kerja", "bab", 1, "judul"),
+         "paragraf ke-24: tertulis BAB III; zi menomori bab ini BAB II"),
+        (("rencana_kerja", "matriks"), "paragraf ke-42: judul matriks bertahun 2024, rencana "
+                                       "bertahun 2025; zi mencetak tahun rencana"),
+        # read_docx counts the paragraphs of table cells too
+        (("rencana_kerja", "bab", 2, "judul"),
+         "paragraf ke-110: tertulis BAB IV; zi menomori bab ini BAB III"),
+    ]
