@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
+
 from generator.importer.grid import Table
 from generator.importer.notes import Guess, PlanPath
 from generator.importer.word import Block, Paragraph
+from generator.plan.model import RencanaAksi
+from generator.plan.schedule import step_months
 from generator.reference import catalog
 from generator.rules import drafting
 from generator.text import indonesian
@@ -789,3 +793,26 @@ def read_booklet(blocks: Sequence[Block], tahun: int) -> tuple[dict[str, Any], l
     """The plan's `rencana_kerja` from the blocks of the lampiran that holds the booklet, and
     what had to be guessed (paths from the plan's root)."""
     return _Booklet(blocks, tahun).run()
+
+
+def without_derived_matrix(kerja: dict[str, Any], rencana_aksi: Any) -> dict[str, Any]:
+    """The `rencana_kerja` without its `matriks` when zi derives the same matrix from the
+    Rencana Aksi table's schedules (100% in every month a step is due), so that the plan keeps
+    one fact in one place; unchanged when they differ or the table cannot be validated."""
+    if not kerja.get("matriks") or rencana_aksi is None:
+        return kerja
+    try:
+        aksi = RencanaAksi.model_validate(rencana_aksi)
+    except ValidationError:
+        return kerja
+    derived = []
+    for area in aksi.area:
+        komponen = [k for p in area.program or () for k in p.komponen] + list(area.komponen or ())
+        derived.append((_flat(area.nama), [
+            (_flat(k.nama), _capaian({m: 100.0 for i in k.indikator for step in i.langkah
+                                      for m in step_months(step)})) for k in komponen]))
+    read = [(_flat(a["area"]), [(_flat(k["nama"]), k["capaian"]) for k in a["komponen"]])
+            for a in kerja["matriks"]]
+    if read != derived:
+        return kerja
+    return {key: value for key, value in kerja.items() if key != "matriks"}
