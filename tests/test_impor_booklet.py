@@ -450,3 +450,22 @@ def test_matrix_derived_from_the_table_is_left_out(tmp_path: Path) -> None:
     changed["matriks"][0]["komponen"][0]["capaian"] = {"1-12": 100}
     assert without_derived_matrix(changed, data["rencana_aksi"]) == changed
     assert without_derived_matrix(kerja, {"area": "bukan tabel"}) == kerja
+
+
+def test_contents_list_skipped_and_title_over_two_centred_lines() -> None:
+    document = Document()
+    for text in ["KATA PENGANTAR", "Puji syukur.", "DAFTAR ISI", "KATA PENGANTAR\ti",
+                 "BAB I PENDAHULUAN\t1", "BAB II RENCANA AKSI\t4"]:
+        document.add_paragraph(text)
+    for text in ["BAB I", "RENCANA KERJA PEMBANGUNAN", "ZONA INTEGRITAS"]:
+        document.add_paragraph(text).alignment = 1  # centred
+    document.add_paragraph("Naskah bab.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    kerja, guesses = read_booklet(read_docx(buffer.getvalue()), 2025)
+    assert kerja == {"sampul": False, "kata_pengantar": "Puji syukur.\n", "bab": [
+        {"judul": "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS", "isi": "Naskah bab.\n"}]}
+    assert guesses == [
+        Guess(("rencana_kerja", "kata_pengantar"), "paragraf ke-2: tanda tangan kata pengantar "
+                                                   "tidak ditemukan; zi menambahkannya"),
+        Guess(("rencana_kerja",), "paragraf ke-3: daftar isi dilewati; zi tidak mencetaknya")]

@@ -68,11 +68,17 @@ def _blank(block: Block) -> bool:
 
 
 def _heading(block: Block) -> bool:
-    """A BAB heading or the KATA PENGANTAR heading."""
+    """A BAB heading, the KATA PENGANTAR heading, or a list of contents zi does not print;
+    not a line of a table of contents ('BAB I PENDAHULUAN ..... 1')."""
     text = _plain(block)
-    if text.upper() == "KATA PENGANTAR":
+    if text.upper() in ("KATA PENGANTAR", *_LISTS):
         return True
-    return bool(_BAB.match(text)) and len(text) <= 150 and not _TOC_PAGE.search(text)
+    return bool(_BAB.match(text)) and len(text) <= 150 and \
+        not _TOC_PAGE.search(block.text.rstrip() if isinstance(block, Paragraph) else "")
+
+
+_LISTS = ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR LAMPIRAN")
+"""Lists of contents a hand-made booklet may have; zi prints none."""
 
 
 def booklet_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
@@ -194,8 +200,9 @@ class _Narrative:
             self.paragraph(_flat(text))
 
     def text(self) -> str:
-        return "".join("\n".join(lines) + "\n\n" for lines in self.blocks if lines).rstrip() + \
-            ("\n" if self.blocks else "")
+        """The markup: blocks apart by a blank line, ending in a newline; '' when empty."""
+        text = "\n\n".join("\n".join(lines) for lines in self.blocks if lines)
+        return text + "\n" if text else ""
 
 
 def _label(style: str, number: int) -> str:
@@ -429,6 +436,10 @@ class _Booklet:
             end = heads[n + 1] if n + 1 < len(heads) else len(blocks)
             if _plain(blocks[start]).upper() == "KATA PENGANTAR":
                 self.foreword(blocks[start + 1:end])
+            elif _plain(blocks[start]).upper() in _LISTS:
+                self.guesses.append(Guess(ROOT, f"{blocks[start].place}: "
+                                          f"{_plain(blocks[start]).lower()} dilewati; zi tidak "
+                                          "mencetaknya"))
             else:
                 self.chapter(blocks[start], blocks[start + 1:end])
         if front and not any(_plain(b) for b in front):
@@ -464,7 +475,7 @@ class _Booklet:
         if when:
             self.result["tanggal_pengantar"] = when
         elif at == len(body) and text:
-            place = body[0].place if body else ""
+            place = [b for b in body if _plain(b) or isinstance(b, Table)][-1].place
             self.guesses.append(Guess((*ROOT, "kata_pengantar"), f"{place}: tanda tangan kata "
                                       "pengantar tidak ditemukan; zi menambahkannya"))
 
@@ -484,7 +495,13 @@ class _Booklet:
                 if body and isinstance(body[0], Paragraph) and not _section_head(body[0]) \
                         and not _is_item(body[0]) and len(_plain(body[0])) <= 200:
                     title = _flat(body[0].text)
+                    centred = body[0].centered
                     body = body[1:]
+                    while centred and body and isinstance(body[0], Paragraph) and \
+                            body[0].centered and _plain(body[0]).isupper() and \
+                            not _section_head(body[0]) and len(title) < 200:
+                        title = f"{title} {_flat(body[0].text)}"  # a title over two lines
+                        body = body[1:]
             if not title:
                 self.guesses.append(Guess((*path, "judul"), f"{heading.place}: BAB {written} "
                                           "tanpa judul; isi judulnya"))
