@@ -442,11 +442,12 @@ class _Booklet:
                                           "mencetaknya"))
             else:
                 self.chapter(blocks[start], blocks[start + 1:end])
-        if front and not any(_plain(b) for b in front):
-            front = []
-        if front:
-            if not self.result["bab"]:
-                self.chapter(None, [])
+        if not self.result["bab"]:
+            place = blocks[heads[0]].place
+            self.guesses.append(Guess((*ROOT, "bab", 0, "judul"), f"{place}: tidak ada BAB yang "
+                                      "dikenali; beri bab pertama judulnya"))
+            self.chapter(None, [])
+        if any(_plain(b) or isinstance(b, Table) for b in front):
             self.leading(front)
         if self.matrix is not None:
             self.finish_matrix()
@@ -706,10 +707,14 @@ class _Booklet:
                                           "bertingkat; dibiarkan sebagai naskah"))
             return _narrative(content, self.guesses, (*path, "isi")), []
         isi = _narrative(content[:start], self.guesses, (*path, "isi"))
-        bases = [self.legal_base(b, (*path, "dasar_hukum", n)) for n, b in enumerate(items)]
+        bases: list[str] = []
+        for block in items:
+            base = self.legal_base(block, (*path, "dasar_hukum", len(bases)))
+            if base:
+                bases.append(base)
         per = date(self.tahun, 12, 31)
         printed = drafting.in_lawful_order(drafting.dasar_hukum_dari(bases, per))
-        if [d.indeks for d in printed] != list(range(len(bases))):
+        if bases and [d.indeks for d in printed] != list(range(len(bases))):
             self.guesses.append(Guess((*path, "dasar_hukum"), f"{items[0].place}: dasar hukum "
                                       "tidak urut menurut hierarki; zi mengurutkannya"))
         return isi, bases
