@@ -47,6 +47,10 @@ _TOC_PAGE = re.compile(r"(\.{3,}|…|\t)\s*[\divxlc]+\s*$", re.I)
 _MONTHS = {"jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
            "jul": 7, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "sep": 9, "okt": 10, "oct": 10,
            "nov": 11, "nop": 11, "des": 12, "dec": 12}
+_LISTS = ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR LAMPIRAN")
+"""Lists of contents a hand-made booklet may have; zi prints none."""
+
+
 MATRIKS_JUDUL = "TARGET CAPAIAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK/WBBM"
 """The matrix's first title line as zi prints it (generator/document/booklet.py)."""
 
@@ -77,13 +81,10 @@ def _heading(block: Block) -> bool:
         not _TOC_PAGE.search(block.text.rstrip() if isinstance(block, Paragraph) else "")
 
 
-_LISTS = ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR LAMPIRAN")
-"""Lists of contents a hand-made booklet may have; zi prints none."""
-
-
 def booklet_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
-    """The body of the lampiran that holds a booklet: after its header and title, before its
-    closing signature. The whole document when no lampiran header is found."""
+    """The body of the lampiran that holds a booklet (a BAB or KATA PENGANTAR heading): after
+    its header and title, before its closing signature ('Ditetapkan di'). The whole document
+    when it has no lampiran header; nothing when no lampiran holds a booklet."""
     starts = [i for i, b in enumerate(blocks) if _LAMPIRAN.match(_plain(b))
               and any(_plain(n).upper().startswith("KEPUTUSAN") for n in blocks[i + 1:i + 3])]
     ranges = [(s, e) for s, e in zip(starts, [*starts[1:], len(blocks)], strict=False)]
@@ -122,10 +123,15 @@ class _Narrative:
     """Paragraphs and list items written back as narrative markup."""
 
     guesses: list[Guess]
+    """Where its guesses go."""
     path: PlanPath
+    """The key its text goes to, for the guesses."""
     blocks: list[list[str]] = field(default_factory=list)
+    """Markup lines by block: a paragraph, or one list; blocks are set apart by a blank line."""
     levels: list[_Level] = field(default_factory=list)
+    """The open levels of the list being read, outermost first; empty after a paragraph."""
     noted: set[str] = field(default_factory=set)
+    """The kinds of guess already made for this text."""
     word_base: int = 0
     """The Word level the current automatically numbered list starts at."""
 
@@ -339,7 +345,9 @@ class _Matrix:
     """The matrix rows read so far."""
 
     areas: list[dict[str, Any]] = field(default_factory=list)
+    """Areas with their komponen rows, as the plan writes them."""
     odd: list[str] = field(default_factory=list)
+    """What could not be read as a row or a percent, for the guesses."""
 
     def area(self, name: str) -> None:
         self.areas.append({"area": name, "komponen": []})
