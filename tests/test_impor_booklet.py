@@ -484,3 +484,10 @@ def test_odd_booklets_still_give_a_valid_plan(texts: list[str]) -> None:
     blocks = [Paragraph(text, place=f"paragraf ke-{n}") for n, text in enumerate(texts, 1)]
     kerja, _ = read_booklet(blocks, 2025)
     RencanaKerja.model_validate(kerja)
+
+
+def test_a_decree_without_booklet_has_no_booklet_blocks(tmp_path: Path) -> None:
+    data = yaml.safe_load((PLANS / "kutai-timur-2025.yaml").read_text(encoding="utf-8"))
+    blocks = read_docx(_docx(data, tmp_path))
+    assert any(isinstance(b, Paragraph) and b.text == "LAMPIRAN I" for b in blocks)
+    assert booklet_blocks(blocks) == []

@@ -420,7 +420,7 @@ class _Booklet:
         self.guesses: list[Guess] = []
         self.result: dict[str, Any] = {}
         self.matrix: _Matrix | None = None
-        self.table_bab: int | None = None
+        self.table_seen = False
 
     def run(self) -> tuple[dict[str, Any], list[Guess]]:
         blocks = self.blocks
@@ -620,8 +620,8 @@ class _Booklet:
 
     def action_table(self, body: list[Block], i: int, path: PlanPath, bab: dict[str, Any]) -> int:
         table = body[i]
-        if self.table_bab is None:
-            self.table_bab = path[-1] if isinstance(path[-1], int) else None
+        if not self.table_seen:
+            self.table_seen = True
             bab["tabel_rencana_aksi"] = True
         else:
             self.guesses.append(Guess((*path, "tabel_rencana_aksi"), f"{table.place}: tabel "
