@@ -368,10 +368,18 @@ class _Matrix:
             self.area("Area")
         self.areas[-1]["komponen"].append({"nama": name, "capaian": _capaian(cells)})
 
+    months: dict[int, int] = field(default_factory=dict)
+    """Grid column -> month, as read off the matrix's header."""
+
     def table(self, table: Table) -> None:
-        header, months = _matrix_months(table)
+        header, self.months = _matrix_months(table)
+        self.rows(table, header + 1)
+
+    def rows(self, table: Table, start: int = 0) -> None:
+        """The matrix's rows from `start` on (a continuation table: all of them)."""
+        months = self.months
         columns = sorted(months, key=lambda c: months[c])
-        for number, row in enumerate(table.rows[header + 1:], start=header + 2):
+        for number, row in enumerate(table.rows[start:], start=start + 1):
             first = row.at(0)
             second = row.at(1)
             if first is None or row.empty:
@@ -653,6 +661,14 @@ class _Booklet:
             if matrix is not None:
                 matrix.flattened(lines, block.place)
             return j + 1
+        if isinstance(block, Table) and not _is_matrix(block) and not _is_action_table(block):
+            if matrix is not None:  # the last rows, kept with the signature, read through
+                matrix.rows(block)
+            j += 1
+            i = j
+            while j < len(body) and _blank(body[j]):
+                j += 1
+            block = body[j] if j < len(body) else None
         if block is not None and _SIGNER.match(_plain(block)) and len(_plain(block)) < 120:
             more = 1 if _plain(block).endswith(",") else 2
             j += 1

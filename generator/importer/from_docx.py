@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.document.decree import office_of
 from generator.importer.action_table import ActionTableReader, Columns, header_columns
+from generator.importer.booklet import read_booklet, without_derived_matrix
 from generator.importer.decree_text import (
     DecreeText,
     closing_consideration,
@@ -103,6 +104,8 @@ def _header_end(blocks: Sequence[Block], start: int) -> tuple[int, list[str]]:
         text = clean(block.plain).replace("\n", " ")
         if text and (text != text.upper() or _is_booklet_heading(text)):
             break
+        if not text and title:
+            break  # a blank line ends the title (a cover page may follow)
         if text:
             title.append(text)
         index += 1
@@ -162,6 +165,7 @@ class DocxImport:
         self.guesses: list[Guess] = []
         self.plan: dict[str, Any] = {}
         self.steps = 0
+        self.table_in_chapter = False
 
     def run(self) -> dict[str, Any]:
         starts = _lampiran_starts(self.blocks)
@@ -209,7 +213,7 @@ class DocxImport:
         keputusan["diktum"] = text.diktum
         keputusan["penandatangan"] = signer
         keputusan["pengesah_salinan"] = pengesah
-        kinds = [k for k, _ in parts]
+        kinds = [k for k, v in parts if not (k == "rencana_aksi" and self.table_in_chapter)]
         if kinds != sorted(kinds, key=_ORDER.index):
             keputusan["lampiran"] = kinds
         if text.memperhatikan:
@@ -219,6 +223,9 @@ class DocxImport:
         self.plan = {"satker": satker, "keputusan": keputusan, "orang": people.orang}
         for kind, value in parts:
             self.plan[kind] = value
+        if "rencana_kerja" in self.plan:  # one fact in one place: a matrix zi derives goes
+            self.plan["rencana_kerja"] = without_derived_matrix(
+                self.plan["rencana_kerja"], self.plan.get("rencana_aksi"))
         if "tim" in self.plan and not self.plan["tim"]["pengarah"]:
             self.plan["tim"]["pengarah"] = [{"orang": signer,
                                              "kedudukan": "Pengarah merangkap Ketua"}]
@@ -243,6 +250,7 @@ class DocxImport:
             if booklet:
                 parts.append(("rencana_kerja", self._booklet(blocks, text.tahun, title)))
                 if action:
+                    self.table_in_chapter = True
                     parts.append(("rencana_aksi", self._action(tables, action, title, text,
                                                                inside=True)))
             elif action:
@@ -305,12 +313,9 @@ class DocxImport:
         return rencana
 
     def _booklet(self, blocks: Sequence[Block], tahun: int, title: list[str]) -> dict[str, Any]:
-        try:
-            from generator.importer.booklet import read_booklet
-        except ImportError:  # pragma: no cover - until the booklet reader lands
-            self.guesses.append(Guess((), "naskah ber-BAB belum dapat dibaca", unread=True))
-            return {"bab": [{"judul": "Pendahuluan"}]}
-        kerja, guesses = read_booklet(blocks, tahun)
+        closing = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)
+                   and clean(b.plain).lower().startswith("ditetapkan di")]
+        kerja, guesses = read_booklet(blocks[:closing[-1]] if closing else blocks, tahun)
         self.guesses += guesses
         judul = " ".join(title)
         if judul and not judul.startswith("RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS KPU "):

@@ -72,7 +72,7 @@ class _Writer:
             self.lines.extend(_comment(message, indent))
         self.placed.add(path)
 
-    def mapping(self, data: Mapping[str, Any], path: PlanPath, indent: str,
+    def mapping(self, data: Mapping[Any, Any], path: PlanPath, indent: str,
                 first_prefix: str | None = None) -> None:
         for number, (key, value) in enumerate(data.items()):
             here = (*path, key)
@@ -126,8 +126,11 @@ def _empty(value: Any) -> str:
     return "{}" if isinstance(value, Mapping) else "[]" if isinstance(value, list) else "null"
 
 
-def _key(key: str) -> str:
-    """A key as written, quoted where YAML would read it as something else ('no', 'on', '1')."""
+def _key(key: str | int) -> str:
+    """A key as written, quoted where YAML would read it as something else ('no', 'on', '1');
+    a number (a month of the matrix) as a number."""
+    if isinstance(key, int):
+        return str(key)
     plain = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) is not None
     return key if plain and yaml.safe_load(key) == key else _scalar(key)
 
