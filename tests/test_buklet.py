@@ -187,3 +187,16 @@ def test_matrix_prints_foreign_terms_in_italics(kalbar):
     fonts = {w["text"]: w["fontname"] for w in words}
     assert all("Italic" in fonts[word] for word in ("Whistle", "Blowing", "System"))
     assert not any("*" in w["text"] for w in words)
+
+
+def test_a_wrapped_line_that_begins_with_a_year_continues_its_paragraph():
+    """Merangin's Latar Belakang printed '1. Pada tahun 2025 ...' as a list item and cut its
+    paragraph after 'pada tahun': a four-digit number is a year, not a list marker."""
+    text = ("KPU Kabupaten Merangin telah mencanangkan pembangunan pada tahun\n"
+            "2024. Pada tahun 2025 pembangunan itu dilanjutkan.\n\n"
+            "Kegiatannya:\n12. dua belas\n")
+    lines = [(b.label, "".join(r.text for r in b.teks)) for b in parse_narrative(text)]
+    assert lines == [
+        ("", "KPU Kabupaten Merangin telah mencanangkan pembangunan pada tahun 2024. Pada tahun "
+             "2025 pembangunan itu dilanjutkan."),
+        ("", "Kegiatannya:"), ("1.", "dua belas")]

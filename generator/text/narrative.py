@@ -3,7 +3,8 @@
 A blank line separates paragraphs. A list item starts with a marker: `-` numbers it by its
 depth (a. -> 1. -> a) -> 1)), while `1.`, `a.`, `1)` or `a)` choose the style; the numbers
 themselves are always counted, never copied. Items nest by indentation (two spaces or more
-than the item above). A line that follows an item without a marker continues that item.
+than the item above). A line that follows an item without a marker continues that item. A number
+of four digits ('2024.') is a year at the start of a wrapped line, not a marker.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from generator.text.inline import Runs, parse
 DEPTH_STYLES = ("a.", "1.", "a)", "1)")
 """The numbering of each depth when the marker is '-'."""
 
-_MARKER = re.compile(r"^(\s*)(-|\d+[.)]|[a-z][.)])\s+(.*)$")
+_MARKER = re.compile(r"^(\s*)(-|\d{1,3}[.)]|[a-z][.)])\s+(.*)$")
+"""A list item's marker; a number of four digits is a year that a wrapped line begins with
+('... pada tahun' / '2024. Pada tahun 2025 ...'), never an item."""
 
 
 @dataclass(frozen=True)
