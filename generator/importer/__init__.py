@@ -54,12 +54,28 @@ def _kind(data: bytes, path: Path) -> str:
     return "xlsx" if path.suffix.lower() in (".xlsx", ".xlsm") else "docx"
 
 
+UNEXPECTED = "laporkan berkas ini kepada pengembang zi"
+"""The end of the message for a file the importer failed on in a way nobody foresaw."""
+
+
 def import_file(path: Path, shown_as: str | None = None) -> Imported:
-    """Read a decree DOCX or a Rencana Aksi workbook; ImportProblem for anything unreadable."""
+    """Read a decree DOCX or a Rencana Aksi workbook; ImportProblem for anything unreadable,
+    also for a failure nobody foresaw (one line naming the file, never a traceback)."""
+    name = shown_as or str(path)
+    try:
+        return _import_file(path, name)
+    except ImportProblem:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError,
+            AssertionError) as exc:
+        raise ImportProblem(f"{name}: tidak dapat diimpor ({type(exc).__name__}: {exc}); "
+                            f"{UNEXPECTED}") from exc
+
+
+def _import_file(path: Path, name: str) -> Imported:
     from generator.importer.from_docx import DocxImport
     from generator.importer.yaml_text import plan_yaml
 
-    name = shown_as or str(path)
     try:
         data = read_regular(path, MAX_FILE_BYTES)
     except UnreadableFile as exc:

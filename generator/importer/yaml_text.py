@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from generator.importer.notes import Guess, PlanPath
+from generator.source.yaml_reader import FastSafeLoader
 
 WIDTH = 96
 """Lines are folded to stay within this width where the text allows."""
@@ -33,9 +34,14 @@ def _scalar(value: Any) -> str:
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=raw,
                           width=1 << 30).rstrip("\n")
     text = text.removesuffix("\n...").removesuffix("...").rstrip("\n")
-    if isinstance(value, str) and yaml.safe_load(f"k: {text}") != {"k": value}:
+    if isinstance(value, str) and _read(f"k: {text}") != {"k": value}:
         text = json.dumps(value)  # JSON's escaped string is YAML's double-quoted one
     return text
+
+
+def _read(text: str) -> Any:
+    """YAML read back as zi reads plans (the C loader: a check per value stays cheap)."""
+    return yaml.load(text, Loader=FastSafeLoader)
 
 
 def _block(value: str, indent: str, head: int = 0) -> list[str] | None:
@@ -132,7 +138,7 @@ def _key(key: str | int) -> str:
     if isinstance(key, int):
         return str(key)
     plain = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) is not None
-    return key if plain and yaml.safe_load(key) == key else _scalar(key)
+    return key if plain and _read(key) == key else _scalar(key)
 
 
 def plan_yaml(plan: Mapping[str, Any], guesses: Sequence[Guess], header: Sequence[str]) -> str:
