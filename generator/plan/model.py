@@ -251,9 +251,16 @@ class _SchemaFrom:
 Jadwal = Annotated[tuple[int, ...], BeforeValidator(_parse_jadwal), _SchemaFrom(jadwal_schema)]
 
 
+KodeLangkah = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+"""A step's stable code: letters, digits, '.', '_' and '-', e.g. 'I.1.2'."""
+
+
 class Langkah(_Model):
     """Satu langkah aksi."""
 
+    id: Annotated[KodeLangkah | None, Role.NAMING] = None
+    """Kode tetap langkah ini untuk laporan monev, mis. 'I.1.2' (ditulis `zi monev --mulai`);
+    tetap sama walau uraiannya diubah, dan tidak dicetak."""
     aksi: Teks
     """Uraian langkah aksi."""
     bukti_fisik: TeksBebas = ""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, cast, get_origin
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from generator.plan.attachments import ATTACHMENT_KINDS
 from generator.plan.model import Rencana
+from generator.plan.progress import planned_steps
 from generator.plan.roles import Role, inner_model, marked
 from generator.reference import catalog
 from generator.reference.dates import bulan_salah
@@ -49,9 +51,13 @@ def _describe(value: Any, written: str | None = None) -> str:
     return type(value).__name__
 
 
+_ROOT: ContextVar[type[BaseModel]] = ContextVar("root", default=Rencana)
+"""The model of the whole file being validated: a plan, or a monev realisation file."""
+
+
 def _model_at(path: Path) -> type[BaseModel] | None:
     """The model class that the value at `path` must match, for listing its keys."""
-    model: Any = Rencana
+    model: Any = _ROOT.get()
     skip_key = False  # the next key names an entry of a dict field (a person's key)
     for part in path:
         if isinstance(part, int) or skip_key:
@@ -94,7 +100,7 @@ def _unknown_key(source: Source, path: Path) -> Diagnostic:
 
 
 _OWN_KINDS = {"tanggal", "salah_satu", "jadwal", "capaian", "dokumen", "rencana_kerja",
-              "mandiri"}
+              "mandiri", "realisasi"}
 """Error kinds raised by the model itself, whose messages are already Indonesian."""
 
 _BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
@@ -388,6 +394,24 @@ def _numbers_printed_otherwise(source: Source) -> list[Diagnostic]:
     return found
 
 
+def _check_step_ids(source: Source, plan: Rencana) -> list[Diagnostic]:
+    """A step's `id` names it in the monev file: two steps with one id would share a record."""
+    first: dict[str, Path] = {}
+    found = []
+    for step in planned_steps(plan):
+        code = step.langkah.id
+        if code is None:
+            continue
+        if code in first:
+            found.append(Diagnostic(source.file, source.where((*step.path, "id")), (
+                f"'{field_name((*step.path, 'id'))}': kode langkah '{code}' sudah dipakai "
+                f"langkah lain (baris {source.where((*first[code], 'id')).line}); setiap "
+                "langkah perlu kode sendiri")))
+        else:
+            first[code] = step.path
+    return found
+
+
 def validate_source(source: Source) -> Rencana:
     """Validate read YAML; raise PlanError with every problem when anything is wrong."""
     problems = list(source.errors) + list(source.warnings)
@@ -403,11 +427,35 @@ def validate_source(source: Source) -> Rencana:
             problems += _translate_all(source, exc.errors(include_url=False))
         problems += _check_refs(source) + _check_catalog_keys(source)
         if plan is not None:
-            problems += _check_lampiran(source, plan)
+            problems += _check_lampiran(source, plan) + _check_step_ids(source, plan)
         problems += _numbers_printed_otherwise(source)
     if any(d.is_error for d in problems) or plan is None:
         raise PlanError(_unique(problems))
     return plan
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate_file_model(source: Source, model: type[ModelT]) -> ModelT:
+    """Another kind of file (a monev realisation file) validated against its own model, with
+    the same positioned messages; PlanError with every problem when anything is wrong."""
+    problems = list(source.errors) + list(source.warnings)
+    if source.data is not None and not isinstance(source.data, dict):
+        problems.append(Diagnostic(source.file, source.where(()), "isi berkas harus berupa "
+                                   "pemetaan (baris-baris 'kunci: nilai')"))
+        raise PlanError(problems)
+    result = None
+    token = _ROOT.set(model)
+    try:
+        result = model.model_validate(source.data or {})
+    except ValidationError as exc:
+        problems += _translate_all(source, exc.errors(include_url=False))
+    finally:
+        _ROOT.reset(token)
+    if any(d.is_error for d in problems) or result is None:
+        raise PlanError(_unique(problems))
+    return result
 
 
 def _unique(items: list[Diagnostic]) -> list[Diagnostic]:
