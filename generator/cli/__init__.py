@@ -20,9 +20,10 @@ from generator.cli.parser import ParserIndonesia, UsageError, bilangan_bulat
 from generator.cli.schema_file import write_schema_beside
 from generator.document.decree import VERSIONS
 from generator.output.batch import BuildResult, BuildStatus, build_many, collect
-from generator.output.build import FORMATS, Output, write_atomically
+from generator.output.build import FORMATS, Output, write_all, write_atomically
 from generator.output.folders import write_reason
 from generator.output.jdih import NAMA_BERKAS
+from generator.plan.model import Rencana
 from generator.plan.schema import schema_text
 from generator.reference import catalog
 from generator.rules import check_file
@@ -126,6 +127,31 @@ def _parser() -> _Parser:
     roll.add_argument("-o", "--output", metavar="BERKAS",
                       help="berkas baru (bawaan: nama lama dengan tahun baru)")
     roll.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+
+    monev = sub.add_parser(
+        "monev", help="catat dan laporkan monev triwulan rencana ini",
+        description="Monev triwulan: realisasi setiap langkah dicatat di berkas di samping\n"
+        "rencana (<rencana>.monev.yaml), diperiksa seperti `zi check`, dan dilaporkan\n"
+        "sebagai Laporan Monitoring dan Evaluasi Triwulan (DOCX dan PDF).",
+        epilog=_contoh("zi monev plans/kutai-timur-2025.yaml --mulai      # kode langkah dan "
+                       "berkas realisasi awal",
+                       "zi monev plans/kutai-timur-2025.yaml              # periksa dan "
+                       "ringkas triwulan terakhir",
+                       "zi monev plans/kutai-timur-2025.yaml --triwulan 2 # laporan triwulan II"))
+    monev.add_argument("plan", metavar="RENCANA", help="berkas rencana (.yaml)")
+    monev.add_argument("--mulai", action="store_true",
+                       help="beri kode ('id') setiap langkah rencana yang belum berkode dan "
+                       "tulis berkas realisasi awal berisi semua langkah")
+    monev.add_argument("--triwulan", type=bilangan_bulat, choices=(1, 2, 3, 4), metavar="N",
+                       help="triwulan 1-4: periksa sampai triwulan ini dan tulis laporannya")
+    monev.add_argument("-o", "--output", default="output", metavar="FOLDER",
+                       help="folder laporan (bawaan: output)")
+    monev.add_argument("--format", choices=FORMATS, action="append", dest="formats",
+                       help="hanya format ini (boleh diulang); bawaan: docx dan pdf")
+    monev.add_argument("--versi", choices=VERSIONS, action="append", dest="versions",
+                       help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
+    monev.add_argument("--timpa", action="store_true",
+                       help="dengan --mulai: timpa berkas realisasi yang sudah ada")
 
     impor = sub.add_parser(
         "impor", help="baca keputusan lama (DOCX) atau tabel Excel menjadi rencana",
@@ -288,6 +314,15 @@ def _schema_beside(plan: Path, out: TextIO) -> None:
         print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
 
 
+def _monev_warnings(plan_file: Path, plan: Rencana) -> list[Diagnostic]:
+    """The realisation file's warnings when one lies beside the plan (its errors: PlanError)."""
+    from generator.rules.realisasi import load_checked, monev_path
+
+    if not monev_path(plan_file).is_file():
+        return []
+    return load_checked(plan, plan_file).warnings
+
+
 def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
     """Check plan files and every plan in the folders named, as `zi build` finds them."""
     plans = [str(p) for p in collect(names)]
@@ -304,8 +339,14 @@ def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> 
             _report(exc.diagnostics, err, plan if several else None, exc.ditekan)
             counts["salah"] += 1
             continue
-        if checked.warnings:
-            _report(checked.warnings, err, plan if several else None, len(checked.ditekan))
+        try:
+            warnings = checked.warnings + _monev_warnings(Path(plan), checked.plan)
+        except PlanError as exc:  # the realisation file beside it does not validate
+            _report(exc.diagnostics, err, plan if several else None)
+            counts["salah"] += 1
+            continue
+        if warnings:
+            _report(warnings, err, plan if several else None, len(checked.ditekan))
             counts["peringatan"] += 1
         else:
             print(f"{plan}: baik, tidak ada kesalahan{_ditekan(len(checked.ditekan))}.", file=out)
@@ -502,6 +543,74 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _monev(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Codes and a starting file (--mulai), or the realisation checked, summed up, reported."""
+    from generator.cli.monev_command import add_codes, starting_file, summary
+    from generator.rules.realisasi import load_checked, monev_path
+
+    plan_file = Path(args.plan)
+    try:
+        checked = check_file(plan_file, shown_as=args.plan)
+    except PlanError as exc:
+        _report(exc.diagnostics, err, ditekan=exc.ditekan)
+        print(f"{args.plan}: perbaiki dulu rencananya.", file=err)
+        return 1
+    target = monev_path(plan_file)
+    if args.mulai:
+        if problem := _target_problem(target, args.timpa):
+            print(f"zi monev: {problem}", file=err)
+            return 1
+        text = plan_file.read_text(encoding="utf-8-sig")
+        codes = add_codes(text, args.plan, checked.plan, plan_file.parent)
+        if codes.added and (problem := _write_plan(plan_file, codes.text)):
+            print(f"zi monev: {problem}", file=err)
+            return 1
+        if problem := _write_plan(target, starting_file(checked.plan, plan_file.name)):
+            print(f"zi monev: {problem}", file=err)
+            return 1
+        if codes.added:
+            print(f"ditulis: {args.plan} ({codes.added} langkah diberi kode 'id')", file=out)
+        print(f"ditulis: {target} (semua langkah, triwulannya belum diisi)", file=out)
+        print(f"Lanjutkan: isi catatan triwulan di {target}, lalu `zi monev {args.plan} "
+              "--triwulan 1`.", file=out)
+        return 0
+    if not target.is_file():
+        print(f"zi monev: belum ada berkas realisasi {target}; buat dengan `zi monev "
+              f"{args.plan} --mulai`", file=err)
+        return 1
+    try:
+        monev = load_checked(checked.plan, plan_file, args.triwulan, shown_as=str(target))
+    except PlanError as exc:
+        _report(exc.diagnostics, err)
+        return 1
+    if monev.warnings:
+        _report(monev.warnings, err)
+    for line in summary(checked.plan, monev.monev, monev.quarter):
+        print(line, file=out)
+    if args.triwulan is None:
+        return 0
+    return _monev_report(args, plan_file, out, err)
+
+
+def _monev_report(args: argparse.Namespace, plan_file: Path, out: TextIO, err: TextIO) -> int:
+    """The Laporan Monitoring dan Evaluasi of the quarter, written whole."""
+    from generator.output.monev import render_monev
+
+    formats = tuple(args.formats or FORMATS)
+    versions = tuple(args.versions or VERSIONS)
+    try:
+        outputs = render_monev(plan_file, args.triwulan, Path(args.output), formats, versions)
+        written = write_all(outputs)
+    except PlanError as exc:
+        _report(exc.diagnostics, err)
+        return 1
+    except OSError as exc:
+        print(f"zi monev: laporan tidak dapat ditulis: {write_reason(exc)}", file=err)
+        return 1
+    print(f"ditulis: {', '.join(str(p) for p in written)}", file=out)
+    return 0
+
+
 def _impor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read, write the plan whole, then check it as `zi check` would."""
     from generator.cli.import_command import default_target, read_inputs, summary
@@ -558,6 +667,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return _rollover(args, out, err)
     if args.perintah == "impor":
         return _impor(args, out, err)
+    if args.perintah == "monev":
+        return _monev(args, out, err)
     if args.perintah == "katalog":
         for key, peraturan in catalog.katalog().items():
             print(f"{key:<22} {peraturan.judul()}", file=out)

@@ -29,6 +29,7 @@ from generator.output.build import (
 from generator.output.folders import output_folder, write_reason
 from generator.output.jdih import dasar_nama
 from generator.output.workers import new_pool, processes, stop_pool, why_stopped
+from generator.plan.realisasi import SUFFIX
 from generator.rules import check_bytes
 from generator.source.diagnostics import PlanError
 from generator.source.logo import MAX_BYTES as LOGO_BYTES
@@ -83,6 +84,7 @@ def collect(paths: Iterable[str]) -> list[Path]:
 
     A folder's hidden files are left out: a flash drive written on a Mac carries a '._x.yaml'
     beside every 'x.yaml' (its Finder data, not a plan). A hidden file named itself is read.
+    So are a plan's realisation files ('x.monev.yaml'), which are not plans.
     """
     found: list[Path] = []
     for name in paths:
@@ -90,7 +92,8 @@ def collect(paths: Iterable[str]) -> list[Path]:
         if path.is_dir():
             for pattern in ("*.yaml", "*.yml"):
                 found += sorted(p for p in path.glob(pattern)
-                                if not p.name.startswith(".") and p.is_file())
+                                if not p.name.startswith(".") and p.is_file()
+                                and not p.name.endswith(SUFFIX))
         else:
             found.append(path)
     return list(dict.fromkeys(found))

@@ -60,7 +60,8 @@ def _warn(source: Source, path: tuple[str | int, ...], code: str, message: str,
 
 def check_monev(plan: Rencana, monev: Monev, source: Source, plan_dir: FsPath,
                 quarter: int | None = None) -> CheckedMonev:
-    """Every realisation check; `quarter` defaults to the latest one reported."""
+    """Every realisation check; `quarter` defaults to the latest one reported (a file with no
+    quarter reported yet is not told that its steps are unreported)."""
     reported = [q for item in monev.langkah for q in item.triwulan]
     at = quarter or max(reported, default=1)
     found: list[Diagnostic] = []
@@ -104,6 +105,8 @@ def check_monev(plan: Rencana, monev: Monev, source: Source, plan_dir: FsPath,
                     found.append(_warn(source, (*where, "bukti", b), "monev-bukti-hilang",
                                        f"berkas bukti '{bukti}' tidak ada di folder rencana"))
     recorded = {item.id: index for index, item in enumerate(monev.langkah)}
+    if quarter is None and not reported:
+        return CheckedMonev(monev, source, sorted(found), at)  # a starting file, not yet filled
     for state in progress(plan, monev, at):
         if state.due and state.record is None:
             key = step_id(state.step)
