@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.plan.model import KodeLangkah, Tanggal, TeksBebas, _Model
@@ -15,7 +15,16 @@ STATUS = ("belum", "berjalan", "selesai", "batal")
 SUFFIX = ".monev.yaml"
 """The realisation file's name is the plan's with this ending."""
 
-Triwulan = Annotated[int, Field(ge=1, le=4)]
+def _triwulan(value: object) -> object:
+    """A quarter is 1, 2, 3 or 4 (a key YAML gives as text: '5' is told as 5)."""
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    if isinstance(number, bool) or number not in (1, 2, 3, 4):
+        raise PydanticCustomError("realisasi", "triwulan harus 1, 2, 3, atau 4, bukan {value}",
+                                  {"value": value})
+    return number
+
+
+Triwulan = Annotated[int, BeforeValidator(_triwulan)]
 """A quarter, 1 to 4."""
 
 

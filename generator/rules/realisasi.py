@@ -79,7 +79,7 @@ def check_monev(plan: Rencana, monev: Monev, source: Source, plan_dir: FsPath,
             continue
         target = steps[item.id].langkah.target_capaian
         for q, record in item.triwulan.items():
-            where = (*here, "triwulan", q)
+            where = (*here, "triwulan", str(q))
             if record.persen is not None and record.persen > 100:
                 found.append(_warn(source, (*where, "persen"), "monev-persen-lebih",
                                    f"realisasi {record.persen:g} persen, lebih dari 100"))
