@@ -22,6 +22,8 @@ from generator.writers.templating import CACHE_ENV
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 EXAMPLE = PLANS / "kutai-timur-2025.yaml"
+EXAMPLE_PLANS = sorted(p for p in PLANS.glob("*.yaml") if not p.name.endswith(".monev.yaml"))
+"""The example plans (not their realisation files, which lie beside them)."""
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.output.batch import STAMP
-from tests.conftest import EXAMPLE, FIXTURES, PLANS, ROOT
+from tests.conftest import EXAMPLE, EXAMPLE_PLANS, FIXTURES, PLANS, ROOT
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -68,7 +68,8 @@ def commands() -> list[str]:
 
 
 def test_every_command_is_listed_in_the_help():
-    assert commands() == ["check", "build", "schema", "katalog", "rollover", "impor", "new"]
+    assert commands() == ["check", "build", "schema", "katalog", "rollover", "monev", "impor",
+                          "new"]
 
 
 @pytest.mark.parametrize("command", ["", *commands()], ids=lambda c: c or "zi")
@@ -107,7 +108,7 @@ def test_help_in_a_new_process_under_another_locale():
     assert "\nContoh:\n  zi new " in result.stdout
 
 
-COMMAND_LIST = "check, build, schema, katalog, rollover, impor, new"
+COMMAND_LIST = "check, build, schema, katalog, rollover, monev, impor, new"
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -153,7 +154,7 @@ def test_schema_is_json_schema_and_the_committed_copy_is_current():
 
 
 def test_example_plans_point_to_the_schema():
-    for plan in PLANS.glob("*.yaml"):
+    for plan in EXAMPLE_PLANS:
         assert plan.read_text(encoding="utf-8").startswith(
             "# yaml-language-server: $schema=rencana.schema.json"), plan
 

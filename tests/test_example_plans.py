@@ -14,9 +14,16 @@ from generator.plan.schedule import step_months
 from generator.rules import check_file
 from generator.rules.decree_body import langkah_paths
 from generator.text.inline import parse, plain
-from tests.conftest import PLANS, docx_table_rows, docx_text, in_order, pdf_text, squash
+from tests.conftest import (
+    EXAMPLE_PLANS,
+    docx_table_rows,
+    docx_text,
+    in_order,
+    pdf_text,
+    squash,
+)
 
-EXAMPLES = sorted(PLANS.glob("*.yaml"))
+EXAMPLES = EXAMPLE_PLANS
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)

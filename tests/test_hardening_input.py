@@ -28,7 +28,7 @@ from generator.source.diagnostics import PlanError
 from generator.source.files import UnreadableFile, read_regular
 from generator.source.plan_file import read_file
 from generator.source.yaml_reader import MAX_DEPTH, read_source
-from tests.conftest import FIXTURES, PLANS, ROOT
+from tests.conftest import EXAMPLE_PLANS, FIXTURES, ROOT
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 DEEP = (f"daftar dan pemetaan bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat); rencana "
@@ -208,7 +208,7 @@ def test_the_walker_and_the_scan_find_the_same_place(text, monkeypatch):
     assert [d.message for d in walked] == [DEEP]
 
 
-@pytest.mark.parametrize("plan", sorted(PLANS.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.stem)
 def test_real_plans_skip_the_scan(plan, monkeypatch):
     """The depth scan costs as much as reading the plan again; real plans never need it."""
     text = plan.read_text(encoding="utf-8")

@@ -19,10 +19,10 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
 from generator.output.build import render_plan
-from tests.conftest import FIXTURES, PLANS, convert_with_libreoffice
+from tests.conftest import EXAMPLE_PLANS, FIXTURES, convert_with_libreoffice
 from tests.layout import check_pdf, report
 
-EXAMPLES = sorted(PLANS.glob("*.yaml"))
+EXAMPLES = EXAMPLE_PLANS
 FULL = os.environ.get("ZI_LAYOUT_SWEEP") == "full"
 
 

@@ -21,7 +21,7 @@ from generator.source.diagnostics import PlanError, Position
 from generator.source.plan_file import read_file
 from generator.source.yaml_reader import Source, read_source
 from generator.writers.text_writer import render_text
-from tests.conftest import FIXTURES, PLANS, squash
+from tests.conftest import EXAMPLE_PLANS, FIXTURES, squash
 
 CASES = sorted((FIXTURES / "errors").glob("*.yaml"))
 
@@ -244,7 +244,7 @@ def _replaced(data: Any, path: tuple, value: Any) -> Any:
     return data
 
 
-@pytest.mark.parametrize("plan", sorted(PLANS.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.stem)
 def test_no_english_or_class_name_reaches_the_user(plan: Path):
     source = read_file(plan)
     shapes = set()

@@ -29,7 +29,7 @@ import pytest
 
 from generator.rules import check_file
 from generator.source.diagnostics import Diagnostic, PlanError
-from tests.conftest import FIXTURES, PLANS
+from tests.conftest import EXAMPLE_PLANS, FIXTURES
 from tests.test_schema import _data, _schema_errors
 
 KORPUS = FIXTURES / "salah-salin"
@@ -225,7 +225,7 @@ def _tanpa_alarm(berkas: Path):
     return pytest.param(berkas, id=str(berkas.relative_to(berkas.parents[1])))
 
 
-@pytest.mark.parametrize("berkas", [_tanpa_alarm(p) for p in sorted(PLANS.glob("*.yaml"))
+@pytest.mark.parametrize("berkas", [_tanpa_alarm(p) for p in EXAMPLE_PLANS
                                     + BERSIH])
 def test_rencana_bersih_tanpa_peringatan(berkas: Path):
     assert [str(d) for d in check_file(berkas, shown_as=berkas.name).warnings] == []

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ".zi-jejak.json"
 DEFAULT_PLANS = [
-    *sorted((ROOT / "plans").glob("*.yaml")),
+    *sorted(p for p in (ROOT / "plans").glob("*.yaml") if not p.name.endswith(".monev.yaml")),
     *sorted((ROOT / "tests" / "fixtures" / "layouts").glob("*.yaml")),
 ]
 

@@ -23,7 +23,6 @@ from generator.output.batch import BuildResult, BuildStatus, build_many, collect
 from generator.output.build import FORMATS, Output, write_all, write_atomically
 from generator.output.folders import write_reason
 from generator.output.jdih import NAMA_BERKAS
-from generator.plan.model import Rencana
 from generator.plan.schema import schema_text
 from generator.reference import catalog
 from generator.rules import check_file
@@ -314,15 +313,6 @@ def _schema_beside(plan: Path, out: TextIO) -> None:
         print(f"ditulis: {written} (JSON Schema untuk VS Code)", file=out)
 
 
-def _monev_warnings(plan_file: Path, plan: Rencana) -> list[Diagnostic]:
-    """The realisation file's warnings when one lies beside the plan (its errors: PlanError)."""
-    from generator.rules.realisasi import load_checked, monev_path
-
-    if not monev_path(plan_file).is_file():
-        return []
-    return load_checked(plan, plan_file).warnings
-
-
 def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> int:
     """Check plan files and every plan in the folders named, as `zi build` finds them."""
     plans = [str(p) for p in collect(names)]
@@ -339,14 +329,8 @@ def _check(names: list[str], out: TextIO, err: TextIO, strict: bool = False) -> 
             _report(exc.diagnostics, err, plan if several else None, exc.ditekan)
             counts["salah"] += 1
             continue
-        try:
-            warnings = checked.warnings + _monev_warnings(Path(plan), checked.plan)
-        except PlanError as exc:  # the realisation file beside it does not validate
-            _report(exc.diagnostics, err, plan if several else None)
-            counts["salah"] += 1
-            continue
-        if warnings:
-            _report(warnings, err, plan if several else None, len(checked.ditekan))
+        if checked.warnings:
+            _report(checked.warnings, err, plan if several else None, len(checked.ditekan))
             counts["peringatan"] += 1
         else:
             print(f"{plan}: baik, tidak ada kesalahan{_ditekan(len(checked.ditekan))}.", file=out)
