@@ -267,3 +267,26 @@ def test_rollover_keeps_the_codes_and_never_the_realisation(filled, tmp_path):
     assert not (tmp_path / "bontang-2027.monev.yaml").exists()
     code, _, err = _zi("monev", str(new))
     assert code == 1 and "belum ada berkas realisasi" in err
+
+
+def test_steps_copied_with_an_anchor_cannot_take_codes_automatically(tmp_path):
+    pad = " " * 16
+    text = PLAN.replace(f"{pad}- aksi: Sosialisasi gratifikasi\n{pad}  jadwal: [5]\n",
+                        f"{pad}- &sama\n{pad}  aksi: Sosialisasi gratifikasi\n{pad}  jadwal: "
+                        f"[5]\n{pad}- *sama\n")
+    plan = tmp_path / "bontang-2026.yaml"
+    plan.write_text(text, encoding="utf-8")
+    code, out, err = _zi("monev", str(plan), "--mulai")
+    assert (code, out) == (1, "")
+    assert err == (f"zi monev: {plan}: kode langkah tidak dapat ditulis otomatis ke rencana ini "
+                   "(langkah yang disalin dengan anchor & dan *); tulis 'id' sendiri di setiap "
+                   "langkah (mis. id: I.1.1), lalu jalankan lagi\n")
+    assert plan.read_text(encoding="utf-8") == text
+    assert not (tmp_path / "bontang-2026.monev.yaml").exists()
+
+
+def test_a_plan_without_an_action_table(tmp_path):
+    code, _, err = _zi("monev", str(PLANS / "kalimantan-barat-2025.yaml"), "--mulai")
+    assert (code, err) == (1, f"zi monev: {PLANS / 'kalimantan-barat-2025.yaml'} tidak punya "
+                              "'rencana_aksi'; monev mencatat langkah-langkah tabel rencana "
+                              "aksi\n")

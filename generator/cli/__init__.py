@@ -529,7 +529,7 @@ def _rollover(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _monev(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Codes and a starting file (--mulai), or the realisation checked, summed up, reported."""
-    from generator.cli.monev_command import add_codes, starting_file, summary
+    from generator.cli.monev_command import CodesProblem, add_codes, starting_file, summary
     from generator.rules.realisasi import load_checked, monev_path
 
     plan_file = Path(args.plan)
@@ -540,12 +540,20 @@ def _monev(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{args.plan}: perbaiki dulu rencananya.", file=err)
         return 1
     target = monev_path(plan_file)
+    if checked.plan.rencana_aksi is None:
+        print(f"zi monev: {args.plan} tidak punya 'rencana_aksi'; monev mencatat langkah-langkah "
+              "tabel rencana aksi", file=err)
+        return 1
     if args.mulai:
         if problem := _target_problem(target, args.timpa):
             print(f"zi monev: {problem}", file=err)
             return 1
         text = plan_file.read_text(encoding="utf-8-sig")
-        codes = add_codes(text, args.plan, checked.plan, plan_file.parent)
+        try:
+            codes = add_codes(text, args.plan, checked.plan, plan_file.parent)
+        except CodesProblem as exc:
+            print(f"zi monev: {args.plan}: {exc}", file=err)
+            return 1
         if codes.added and (problem := _write_plan(plan_file, codes.text)):
             print(f"zi monev: {problem}", file=err)
             return 1

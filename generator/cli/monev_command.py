@@ -26,6 +26,14 @@ from generator.source.plan_file import decode_source
 from generator.text import indonesian
 
 
+class CodesProblem(ValueError):
+    """The codes cannot be written into this plan's text; the message says what to do."""
+
+
+_CANNOT = ("kode langkah tidak dapat ditulis otomatis ke rencana ini{why}; tulis 'id' sendiri di "
+           "setiap langkah (mis. id: I.1.1), lalu jalankan lagi")
+
+
 @dataclass(frozen=True)
 class Codes:
     """The plan's text with an `id` written to every step that had none."""
@@ -57,6 +65,9 @@ def add_codes(text: str, name: str, plan: Rencana, plan_dir: Path) -> Codes:
     flow style; checked by reading it again (the same plan, with the codes)."""
     source = decode_source(text.encode("utf-8"), name)
     codes = _new_codes(plan)
+    places = [source.keys.get((*path, "aksi")) for path in codes]
+    if None in places or len(set(places)) != len(places):  # an anchor shared by several steps
+        raise CodesProblem(_CANNOT.format(why=" (langkah yang disalin dengan anchor & dan *)"))
     lines = text.split("\n")
     for path, code in sorted(codes.items(), key=lambda item: source.keys[(*item[0], "aksi")],
                              reverse=True):
@@ -69,10 +80,13 @@ def add_codes(text: str, name: str, plan: Rencana, plan_dir: Path) -> Codes:
         else:
             lines[row] = f"{line[:column]}id: {code}\n{' ' * column}{line[column:]}"
     result = "\n".join(lines)
-    again = check_bytes(result.encode("utf-8"), name, plan_dir).plan
+    try:
+        again = check_bytes(result.encode("utf-8"), name, plan_dir).plan
+    except PlanError:
+        raise CodesProblem(_CANNOT.format(why="")) from None
     wanted = [s.langkah.id or codes[s.path] for s in planned_steps(plan)]
     if [s.langkah.id for s in planned_steps(again)] != wanted:
-        raise PlanError([])  # never expected: the text did not take the codes as meant
+        raise CodesProblem(_CANNOT.format(why=""))
     return Codes(result, len(codes))
 
 
