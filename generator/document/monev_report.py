@@ -192,6 +192,8 @@ class DokumenMonev:
     """'I' to 'IV'."""
     pembuka: tuple[str, ...]
     """Opening paragraphs."""
+    penutup: str
+    """The closing paragraph."""
     ringkasan: tuple[RingkasanArea, ...]
     """The summary per area."""
     ringkasan_total: RingkasanArea
@@ -451,6 +453,9 @@ def build_monev(plan: Rencana, monev: CheckedMonev | Monev, quarter: int, versi:
         triwulan=quarter,
         triwulan_romawi=roman,
         pembuka=pembuka,
+        penutup=f"Demikian Laporan Monitoring dan Evaluasi Triwulan {roman} ini disusun sebagai "
+        "bahan evaluasi pimpinan dan dasar tindak lanjut pembangunan Zona Integritas "
+        f"{office.singkat}.",
         ringkasan=tuple(summary),
         ringkasan_total=total,
         baris=tuple(_step_rows(steps, plan.tahun, bukti_hilang)),
