@@ -98,7 +98,7 @@ def summary(doc) -> None:
 def steps(doc) -> None:
     grid, percents = table(doc, "monev_langkah", (
         "KODE", "KOMPONEN", "LANGKAH AKSI", "TARGET WAKTU", "STATUS", "REALISASI", "BUKTI"),
-        (9, 16, 32, 12, 10, 8, 13))
+        (9, 14, 28, 12, 12, 12, 13))
     tag_row(grid, "{%tr for row in doc.baris %}")
     tag_row(grid, '{%tr if row.jenis == "area" %}')
     area = grid.add_row()

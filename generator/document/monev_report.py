@@ -383,7 +383,7 @@ def _pengesahan(plan: Rencana, office: Satuan, salinan: bool) -> Pengesahan:
     blank = f"{'.' * 24} {plan.tahun}"
     if plan.tim is not None:
         person = plan.orang[plan.tim.tim_kerja.ketua.orang]
-        jabatan: tuple[str, ...] = ("Ketua Tim Kerja Pembangunan Zona Integritas",
+        jabatan: tuple[str, ...] = ("Ketua Tim Kerja", "Pembangunan Zona Integritas",
                                     f"{office.singkat},")
     elif plan.keputusan is not None:
         person = plan.orang[plan.keputusan.penandatangan]
@@ -426,9 +426,9 @@ def build_monev(plan: Rencana, monev: CheckedMonev | Monev, quarter: int, versi:
     summary, total = _summary(areas)
     lke, lke_total = _lke(plan, steps)
     late = [s for s in steps if s.late]
-    judul = ("LAPORAN MONITORING DAN EVALUASI", f"TRIWULAN {roman}",
-             "PEMBANGUNAN ZONA INTEGRITAS", f"KPU {office.wilayah_kapital}",
-             f"TAHUN {plan.tahun}")
+    judul = (f"LAPORAN MONITORING DAN EVALUASI TRIWULAN {roman}",
+             "PEMBANGUNAN ZONA INTEGRITAS",
+             f"KPU {office.wilayah_kapital} TAHUN {plan.tahun}")
     end = indonesian.tanggal(_quarter_end(plan.tahun, quarter))
     pembuka = (
         f"Sesuai dengan Rencana Aksi Pembangunan Zona Integritas {office.singkat} Tahun "
