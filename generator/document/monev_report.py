@@ -288,10 +288,11 @@ def _group_area(plan: Rencana, step: PlannedStep) -> str | None:
     """The official area the step's row (its program, else its area) belongs to."""
     assert plan.rencana_aksi is not None  # the step comes from it
     area = plan.rencana_aksi.area[step.area_index]
-    program = next((p for p in area.program or () if p.nama == step.program), None)
+    program = area.program[int(step.path[4])] if area.program and step.path[3] == "program" \
+        else None
     for group in ((program,) if program is not None and program.area_resmi else ()) + (area,):
         if group.area_resmi:
-            return group.area_resmi
+            return str(group.area_resmi)
         if found := area_dari_nama(group.nama):
             return found
         cocok = terms.area_resmi(group.nama)
@@ -313,7 +314,7 @@ def _official_komponen(komponen: Komponen, program: str | None, area: str | None
         names += bentuk(program)
     candidates = [(a.nama, k) for a in official for k in a.komponen]
     mine = [(a, k) for a, k in candidates if area in (None, a)]
-    for a, k in mine + [c for c in candidates if c not in mine]:
+    for _, k in mine + [c for c in candidates if c not in mine]:
         if _cocok_kuat(k, names):
             return k.replace("*", "")
     for _, k in mine:
