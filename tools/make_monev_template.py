@@ -141,7 +141,7 @@ def lke(doc) -> None:
     rule.runs[0].italic = True
     grid, percents = table(doc, "monev_lke", (
         "NO", "AREA (LKE)", "BOBOT", "KOMPONEN RESMI", "KOMPONEN TUNTAS", "PERKIRAAN NILAI"),
-        (6, 28, 9, 11, 32, 14))
+        (6, 27, 9, 13, 31, 14))
     tag_row(grid, "{%tr for row in doc.lke %}")
     row(grid, ("{{ row.no }}", "{{ row.area }}", "{{ row.bobot_teks }}",
                "{{ row.komponen_resmi }}",

@@ -62,26 +62,32 @@ def _png(figure: Any) -> bytes:
 def area_chart(data: DataGrafik, huruf: str) -> bytes:
     """Per area: steps due by the quarter and steps done, side by side as horizontal bars."""
     plt = _pyplot()
-    rows = len(data.area)
+    labels = ["\n".join(textwrap.wrap(a, 38)) for a in data.area]
+    # each area's band is as tall as its label needs (two lines at least, for the two bars)
+    bands = [max(2, label.count("\n") + 1) * 0.42 for label in labels]
+    height_cm = 3.4 + sum(bands)
     with plt.rc_context(_style(huruf)):
-        figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, (1.4 + 0.55 * rows) / 2.54 * 2))
-        positions = list(range(rows))
-        height = 0.38
-        due = axes.barh([p - height / 2 for p in positions], data.jatuh_tempo, height,
+        figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, height_cm / 2.54))
+        positions, edge = [], 0.0
+        for band in bands:
+            positions.append(edge + band / 2)
+            edge += band
+        bar = 0.3
+        due = axes.barh([p - bar / 2 for p in positions], data.jatuh_tempo, bar,
                         color=DUE_COLOUR, label="Jatuh tempo s.d. akhir triwulan")
-        done = axes.barh([p + height / 2 for p in positions], data.selesai, height,
+        done = axes.barh([p + bar / 2 for p in positions], data.selesai, bar,
                          color=DONE_COLOUR, label="Selesai")
         axes.bar_label(due, padding=2, fontsize=8)
         axes.bar_label(done, padding=2, fontsize=8)
-        axes.set_yticks(positions, ["\n".join(textwrap.wrap(a, 34)) for a in data.area])
-        axes.invert_yaxis()
+        axes.set_yticks(positions, labels, fontsize=8)
+        axes.set_ylim(edge, 0)
         axes.set_xlabel("Banyaknya langkah aksi")
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.set_xlim(0, max([*data.jatuh_tempo, *data.selesai, 1]) * 1.15)
-        axes.legend(loc="lower right", frameon=False, fontsize=8)
         axes.set_title("Langkah jatuh tempo dan selesai per area", fontweight="bold",
                        fontsize=10)
-        figure.tight_layout()
+        figure.legend(loc="lower center", ncol=2, frameon=False, fontsize=8)
+        figure.tight_layout(rect=(0, 1.0 / height_cm, 1, 1))
         try:
             return _png(figure)
         finally:
@@ -98,8 +104,10 @@ def month_chart(data: DataGrafik, huruf: str) -> bytes:
                   label="Rencana: langkah jatuh tempo (kumulatif)")
         axes.plot(months, data.realisasi_kumulatif, marker="s", color=DONE_COLOUR,
                   linewidth=2, label="Realisasi: langkah selesai (kumulatif)")
+        labelled = [m for m in months if len(months) <= 6 or (m + 1) % 3 == 0]
         for series in (data.rencana_kumulatif, data.realisasi_kumulatif):
-            for x, y in zip(months, series, strict=True):
+            for x in labelled:
+                y = series[x]
                 axes.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6),
                               ha="center", fontsize=8)
         axes.set_xticks(months, data.bulan)
