@@ -355,3 +355,15 @@ def test_invalid_plan_is_a_plan_error(tmp_path):
     plan.write_text("satker: {}\n", encoding="utf-8")
     with pytest.raises(PlanError):
         render_monev(plan, 1, tmp_path / "out")
+
+
+def test_plan_without_rencana_aksi_is_a_plan_error(tmp_path):
+    plan = tmp_path / "kalimantan-barat-2025.yaml"
+    shutil.copy(FIXTURES.parent.parent / "plans" / "kalimantan-barat-2025.yaml", plan)
+    (tmp_path / "kalimantan-barat-2025.monev.yaml").write_text("tahun: 2025\nlangkah: []\n",
+                                                               encoding="utf-8")
+    with pytest.raises(PlanError) as caught:
+        render_monev(plan, 1, tmp_path / "out")
+    assert [str(d) for d in caught.value.diagnostics] == [
+        f"{plan}:1:1: rencana ini tidak punya 'rencana_aksi': tidak ada langkah aksi untuk "
+        "dipantau"]

@@ -82,7 +82,7 @@ def chart(doc, name: str, caption: str) -> None:
 def summary(doc) -> None:
     grid, percents = table(doc, "monev_ringkasan", (
         "NO", "AREA PERUBAHAN", "JUMLAH LANGKAH", "JATUH TEMPO S.D. TW "
-        "{{ doc.triwulan_romawi }}", "SELESAI", "PERSENTASE"), (8, 44, 12, 13, 11, 12))
+        "{{ doc.triwulan_romawi }}", "SELESAI", "PERSEN\u00adTASE"), (8, 41, 12, 13, 12, 14))
     tag_row(grid, "{%tr for row in doc.ringkasan %}")
     row(grid, ("{{ row.no }}", "{{r row.area|rt }}", "{{ row.langkah }}",
                "{{ row.jatuh_tempo }}", "{{ row.selesai }}", "{{ row.persen_teks }}"),
@@ -141,7 +141,7 @@ def lke(doc) -> None:
     rule.runs[0].italic = True
     grid, percents = table(doc, "monev_lke", (
         "NO", "AREA (LKE)", "BOBOT", "KOMPONEN RESMI", "KOMPONEN TUNTAS", "PERKIRAAN NILAI"),
-        (6, 27, 9, 13, 31, 14))
+        (6, 26, 9, 15, 30, 14))
     tag_row(grid, "{%tr for row in doc.lke %}")
     row(grid, ("{{ row.no }}", "{{ row.area }}", "{{ row.bobot_teks }}",
                "{{ row.komponen_resmi }}",
