@@ -427,6 +427,7 @@ def build_monev(plan: Rencana, monev: CheckedMonev | Monev, quarter: int, versi:
     summary, total = _summary(areas)
     lke, lke_total = _lke(plan, steps)
     late = [s for s in steps if s.late]
+    ongoing = sum(1 for s in steps if s.due and not s.late and s.status == "berjalan")
     judul = (f"LAPORAN MONITORING DAN EVALUASI TRIWULAN {roman}",
              "PEMBANGUNAN ZONA INTEGRITAS",
              f"KPU {office.wilayah_kapital} TAHUN {plan.tahun}")
@@ -438,8 +439,9 @@ def build_monev(plan: Rencana, monev: CheckedMonev | Monev, quarter: int, versi:
         f"evaluasi Triwulan {roman} sampai dengan {end}.",
         f"Dari {total.langkah} langkah aksi dalam rencana, {total.jatuh_tempo} langkah sudah "
         f"jatuh tempo sampai akhir Triwulan {roman} dan {total.selesai} langkah di antaranya "
-        f"telah selesai ({total.persen_teks}); {len(late)} langkah jatuh tempo belum selesai "
-        "dan dicantumkan beserta tindak lanjutnya.",
+        f"telah selesai ({total.persen_teks}); {len(late)} langkah terlambat dicantumkan beserta "
+        "tindak lanjutnya" + (f", dan {ongoing} langkah lain masih berjalan sesuai jadwalnya "
+                              "yang belum berakhir" if ongoing else "") + ".",
     )
     return DokumenMonev(
         versi=versi,

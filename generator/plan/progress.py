@@ -101,8 +101,12 @@ class StepProgress:
 
     @property
     def late(self) -> bool:
-        """Due by the quarter, not done and not cancelled."""
-        return self.due and self.status not in ("selesai", "batal")
+        """Due by the quarter, not done and not cancelled, and either its last scheduled month
+        has passed or nothing was started: a monthly activity under way is not late."""
+        if not self.due or self.status in ("selesai", "batal"):
+            return False
+        months = step_months(self.step.langkah)
+        return self.status == "belum" or max(months) <= QUARTER_END[self.quarter]
 
     @property
     def percent(self) -> float:
@@ -164,9 +168,10 @@ def area_progress(steps: list[StepProgress]) -> list[AreaProgress]:
     order: dict[int, str] = {}
     for item in steps:
         order.setdefault(item.step.area_index, item.step.area)
-    return [AreaProgress(
+    return [AreaProgress(  # a cancelled step is neither due nor done
         area=name,
-        due=sum(1 for s in steps if s.step.area_index == index and s.due),
+        due=sum(1 for s in steps if s.step.area_index == index and s.due
+                and s.status != "batal"),
         done=sum(1 for s in steps if s.step.area_index == index and s.due and s.done),
         steps=sum(1 for s in steps if s.step.area_index == index),
     ) for index, name in sorted(order.items())]
