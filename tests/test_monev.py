@@ -15,7 +15,7 @@ from generator.output.build import render_plan
 from generator.plan.progress import area_progress, progress
 from generator.rules import load_plan
 from generator.rules.realisasi import load_checked
-from tests.conftest import PLANS
+from tests.conftest import PLANS, docx_text, squash
 
 PLAN = """\
 satker: {tingkat: kota, nama: Bontang, tempat: Bontang}
@@ -290,3 +290,16 @@ def test_a_plan_without_an_action_table(tmp_path):
     assert (code, err) == (1, f"zi monev: {PLANS / 'kalimantan-barat-2025.yaml'} tidak punya "
                               "'rencana_aksi'; monev mencatat langkah-langkah tabel rencana "
                               "aksi\n")
+
+
+def test_the_report_of_the_quarter_from_the_command(filled, tmp_path):
+    out_dir = tmp_path / "hasil"
+    code, out, err = _zi("monev", str(filled), "--triwulan", "1", "-o", str(out_dir),
+                         "--format", "docx", "--versi", "asli")
+    assert code == 0, err
+    report = out_dir / "bontang-2026" / "monev-tw1-asli.docx"
+    assert out.splitlines()[-1] == f"ditulis: {report}"
+    text = squash(docx_text(report.read_bytes()))
+    assert "LAPORAN MONITORING DAN EVALUASI TRIWULAN I PEMBANGUNAN ZONA INTEGRITAS KPU KOTA " \
+        "BONTANG TAHUN 2026" in text
+    assert sorted(p.name for p in (out_dir / "bontang-2026").iterdir()) == ["monev-tw1-asli.docx"]
