@@ -228,7 +228,9 @@ def cakupan(plan: Rencana) -> list[CakupanArea]:
     groups = kelompok(plan)
     found = []
     for official in area_resmi():
-        ada, dikecualikan, hilang = [], [], []
+        ada: list[str] = []
+        dikecualikan: list[str] = []
+        hilang: list[str] = []
         for komponen in official.komponen:
             plain = komponen.replace("*", "")
             if set(bentuk(komponen)) & skipped:
