@@ -29,6 +29,7 @@ from generator.output.build import (
 from generator.output.folders import output_folder, write_reason
 from generator.output.jdih import dasar_nama
 from generator.output.workers import new_pool, processes, stop_pool, why_stopped
+from generator.plan.realisasi import SUFFIX as MONEV_SUFFIX
 from generator.rules import check_bytes
 from generator.source.diagnostics import PlanError
 from generator.source.logo import MAX_BYTES as LOGO_BYTES
@@ -82,7 +83,8 @@ def collect(paths: Iterable[str]) -> list[Path]:
     """Plan files from files and folders (a folder's *.yaml, sorted).
 
     A folder's hidden files are left out: a flash drive written on a Mac carries a '._x.yaml'
-    beside every 'x.yaml' (its Finder data, not a plan). A hidden file named itself is read.
+    beside every 'x.yaml' (its Finder data, not a plan). So are the monev realisation files
+    ('x.monev.yaml') beside the plans. A hidden file named itself is read.
     """
     found: list[Path] = []
     for name in paths:
@@ -90,7 +92,8 @@ def collect(paths: Iterable[str]) -> list[Path]:
         if path.is_dir():
             for pattern in ("*.yaml", "*.yml"):
                 found += sorted(p for p in path.glob(pattern)
-                                if not p.name.startswith(".") and p.is_file())
+                                if not p.name.startswith(".") and not p.name.endswith(MONEV_SUFFIX)
+                                and p.is_file())
         else:
             found.append(path)
     return list(dict.fromkeys(found))

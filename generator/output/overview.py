@@ -57,8 +57,12 @@ ARTI_STATUS = {
 class Tautan:
     """A link to one file of a plan, relative to the page."""
 
+    kelompok: str
+    """The line it is listed on: 'rencana' (the plan), 'monev' (its realisation file), else
+    its output file's stem ('asli', 'salinan', '400-2025-salinan', 'laporan-monev-tw2')."""
     label: str
-    """What the link says, e.g. 'salinan.pdf'."""
+    """What the link says: 'rencana', 'realisasi', or the output file's kind ('pdf',
+    'jdih.json')."""
     href: str
     """The relative address, encoded for a URL."""
     judul: str
@@ -162,7 +166,7 @@ def baris(plan: Path, out_dir: Path, page_dir: Path, result: BuildResult | None 
         return Baris(str(plan), plan.name, "", "", None, None, None, False,
                      result.status.value if result else SALAH, 1, {},
                      (f"{plan}: {type(exc).__name__}: {exc}",),
-                     tautan=(_tautan(plan, page_dir, "rencana"),))
+                     tautan=(_tautan(plan, page_dir, "rencana", "rencana"),))
 
 
 def _baris(plan: Path, out_dir: Path, page_dir: Path, result: BuildResult | None) -> Baris:
@@ -176,12 +180,14 @@ def _baris(plan: Path, out_dir: Path, page_dir: Path, result: BuildResult | None
     except PlanError as exc:
         found = list(exc.diagnostics)
     errors = [d for d in found if d.is_error]
-    links = [_tautan(plan, page_dir, "rencana")]
+    links = [_tautan(plan, page_dir, "rencana", "rencana")]
     monev_file = monev_path(plan)
     if monev_file.is_file():
-        links.append(_tautan(monev_file, page_dir, "realisasi"))
+        links.append(_tautan(monev_file, page_dir, "monev", "realisasi"))
     folder = output_folder(out_dir, plan.stem)
-    links += [_tautan(p, page_dir, p.name.removeprefix("keputusan-")) for p in _hasil(folder)]
+    for made in _hasil(folder):
+        stem, _, kind = made.name.removeprefix("keputusan-").partition(".")
+        links.append(_tautan(made, page_dir, stem, kind))
     status = result.status.value if result is not None else (
         SALAH if checked is None or raw is None else _keadaan(raw, folder))
     messages = tuple(str(d) for d in errors[:3])
@@ -254,15 +260,15 @@ def _hasil(folder: Path) -> list[Path]:
         return []
 
 
-def _tautan(target: Path, page_dir: Path, label: str) -> Tautan:
+def _tautan(target: Path, page_dir: Path, kelompok: str, label: str) -> Tautan:
     """A link from the page's folder to `target`, relative so that the folder can be moved or
     copied to a flash drive whole; absolute only where no relative path exists (another drive)."""
     try:
         relative = Path(os.path.relpath(target.resolve(), page_dir.resolve())).as_posix()
     except ValueError:
         uri = target.resolve().as_uri()
-        return Tautan(label, uri, str(target.resolve()))
-    return Tautan(label, quote(relative), relative)
+        return Tautan(kelompok, label, uri, str(target.resolve()))
+    return Tautan(kelompok, label, quote(relative), relative)
 
 
 def _satker_mentah(raw: bytes | None, plan: Path) -> tuple[str, str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from generator.output.overview import (
     ARTI_STATUS,
@@ -44,7 +45,7 @@ border-radius:3px;background:#fff}
 #jumlah{color:var(--redup)}
 .wadah{overflow-x:auto;background:#fff;border:1px solid var(--garis)}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid var(--garis);padding:5px 7px;vertical-align:top;text-align:left}
+th,td{border:1px solid var(--garis);padding:5px 6px;vertical-align:top;text-align:left}
 thead th{background:#ecebe6;font-size:12.5px;font-weight:600;white-space:nowrap}
 thead tr.grup th{text-align:center;background:#e2e0d8}
 th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer;
@@ -56,7 +57,10 @@ tbody tr:nth-child(even){background:#fafaf8}
 tbody tr:hover{background:#fdf6e6}
 td.angka,th.angka{text-align:right;font-variant-numeric:tabular-nums}
 td.tengah{text-align:center;font-variant-numeric:tabular-nums}
-.kantor{font-weight:600}
+.kantor{font-weight:600;display:block;min-width:13em}
+td.nomor,td.tanggal{white-space:nowrap}
+td.tautan{white-space:nowrap;font-size:13px}
+td.tautan span{color:var(--redup)}
 .berkas-rencana{color:var(--redup);font-size:12px}
 .pesan{color:#8b1a1a;font-size:12px;margin-top:3px;max-width:34em;overflow-wrap:anywhere}
 .lencana{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12.5px;
@@ -68,9 +72,10 @@ white-space:nowrap}
 .kode{display:block;font-size:12px;color:var(--redup);white-space:nowrap}
 .penuh{color:var(--hijau)}
 .kurang{color:var(--kuning);font-weight:600}
+.sengaja{color:var(--redup)}
 .kosong{color:#9aa3ab}
 .kecil{display:block;font-size:11.5px;color:var(--redup)}
-.tautan a{display:inline-block;margin:0 8px 2px 0;color:#0b4f8a;white-space:nowrap}
+.tautan a{margin-right:6px;color:#0b4f8a}
 .tautan a:visited{color:#5b3a8a}
 #tidak-ada{padding:14px;color:var(--redup)}
 footer,.keterangan{color:var(--redup);font-size:12.5px;margin-top:14px;line-height:1.5}
@@ -154,8 +159,8 @@ SKRIP = """
 """Sorting by a column header (numbers as numbers, blanks last, asc/desc toggled) and the
 filters; no data lives in the script: it reads the table."""
 
-KOLOM_AWAL = (("Kantor", False), ("Tingkat", False), ("Tahun", True),
-              ("Nomor keputusan", False), ("Tanggal", False), ("Status", False),
+KOLOM_AWAL = (("Kantor", False), ("Tahun", True), ("Nomor keputusan", False),
+              ("Tanggal", False), ("Status", False),
               ("Kesalahan", True), ("Peringatan", True))
 """The columns before the coverage columns, and whether each holds a number."""
 
@@ -262,17 +267,17 @@ def _kepala(areas: list[tuple[str, str, float]]) -> str:
 
 def _baris(row: Baris) -> str:
     """One plan's table row."""
-    attrs = (f' data-status="{_e(row.status)}" data-peringatan="{row.jumlah_peringatan}"'
-             f' data-kesalahan="{row.kesalahan}"'
+    attrs = (f' data-status="{_e(row.status)}" data-tingkat="{_e(row.tingkat)}"'
+             f' data-peringatan="{row.jumlah_peringatan}" data-kesalahan="{row.kesalahan}"'
              f' data-monev="{"ya" if row.monev is not None or row.monev_kesalahan else "tidak"}"')
     pesan = "".join(f'<div class="pesan">{_e(m)}</div>' for m in row.pesan[:1])
     cells = [
         f'<td data-nilai="{_e(row.wilayah or row.kantor)}"><span class="kantor">{_e(row.kantor)}'
-        f'</span><span class="berkas-rencana kecil">{_e(row.rencana)}</span>{pesan}</td>',
-        f"<td>{_e(row.tingkat)}</td>",
+        f'</span><span class="berkas-rencana kecil">{_e(Path(row.rencana).name)}</span>'
+        f"{pesan}</td>",
         f'<td class="angka">{row.tahun if row.tahun is not None else ""}</td>',
         _nomor(row),
-        f'<td data-nilai="{row.tanggal.isoformat() if row.tanggal else ""}">'
+        f'<td class="tanggal" data-nilai="{row.tanggal.isoformat() if row.tanggal else ""}">'
         f'{_e(tanggal(row.tanggal)) if row.tanggal else _kosong("—")}</td>',
         f'<td data-nilai="{_e(row.status)}"><span class="lencana '
         f'{KELAS_STATUS.get(row.status, "netral")}" title="{_e(ARTI_STATUS.get(row.status, ""))}">'
@@ -282,10 +287,18 @@ def _baris(row: Baris) -> str:
     ]
     cells += _cakupan(row.cakupan)
     cells += _monev(row)
-    links = "".join(f'<a href="{_e(t.href)}" title="{_e(t.judul)}">{_e(t.label)}</a>'
-                    for t in row.tautan)
-    cells.append(f'<td class="tautan">{links}</td>')
+    cells.append(f'<td class="tautan">{_tautan(row)}</td>')
     return f"<tr{attrs}>{''.join(cells)}</tr>"
+
+
+def _tautan(row: Baris) -> str:
+    """The links, a line per group: 'rencana realisasi', 'asli: docx pdf', ..."""
+    groups: dict[str, list[str]] = {}
+    for t in row.tautan:
+        groups.setdefault(t.kelompok, []).append(
+            f'<a href="{_e(t.href)}" title="{_e(t.judul)}">{_e(t.label)}</a>')
+    return "".join(f'<div>{"" if name == "rencana" else f"<span>{_e(name)}:</span> "}'
+                   f'{" ".join(links)}</div>' for name, links in groups.items())
 
 
 def _kosong(text: str) -> str:
@@ -294,7 +307,7 @@ def _kosong(text: str) -> str:
 
 def _nomor(row: Baris) -> str:
     if row.nomor is not None:
-        return f"<td>{_e(row.nomor)}</td>"
+        return f'<td class="nomor">{_e(row.nomor)}</td>'
     text = "belum bernomor" if row.berkeputusan else ("tanpa keputusan" if row.tahun else "—")
     return f'<td data-nilai="">{_kosong(text)}</td>'
 
@@ -312,9 +325,11 @@ def _cakupan(cells: Iterable[CakupanSel]) -> list[str]:
     count = len(area_singkat())
     if not found:
         return [f'<td class="tengah" data-nilai="">{_kosong("—")}</td>'] * (count + 1)
-    html = [_pecahan(c.ada, c.resmi, _judul_cakupan(c)) for c in found]
+    html = [_pecahan(c.ada, c.resmi, bool(c.hilang), _judul_cakupan(c)) for c in found]
     ada, resmi = sum(c.ada for c in found), sum(c.resmi for c in found)
-    html.append(_pecahan(ada, resmi, f"{ada} dari {resmi} komponen resmi punya langkah"))
+    hilang = sum(len(c.hilang) for c in found)
+    title = f"{ada} dari {resmi} komponen resmi punya langkah; {hilang} tanpa langkah"
+    html.append(_pecahan(ada, resmi, bool(hilang), title))
     return html
 
 
@@ -327,8 +342,10 @@ def _judul_cakupan(cell: CakupanSel) -> str:
     return "; ".join(parts)
 
 
-def _pecahan(ada: int, resmi: int, title: str) -> str:
-    kelas = "penuh" if ada == resmi else "kurang"
+def _pecahan(ada: int, resmi: int, hilang: bool, title: str) -> str:
+    """'4/6': green when complete, amber when a komponen lacks a step, plain when the rest
+    are left out on purpose."""
+    kelas = "penuh" if ada == resmi else ("kurang" if hilang else "sengaja")
     share = f"{ada / resmi:.4f}" if resmi else ""
     return (f'<td class="tengah {kelas}" data-nilai="{share}" title="{_e(title)}">'
             f"{ada}/{resmi}</td>")
