@@ -1,6 +1,6 @@
 """Take the README's screenshot of the overview page (docs/ringkasan.png): the test folder of a
 province's plans built, one edited since and one not built, its page
-opened in the system's Chromium, sorted by the first quarter's progress, highest first.
+opened in the system's Chromium, sorted by office.
 
     .venv/bin/python tools/ringkasan_screenshot.py [docs/ringkasan.png]
 """
@@ -41,10 +41,9 @@ def main(target: Path) -> None:
         page_file = tulis_ringkasan(rows, out, "kpu-provinsi/", date(2025, 10, 6))
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1600, "height": 860})
+            page = browser.new_page(viewport={"width": 1600, "height": 1040})
             page.goto(page_file.as_uri())
-            page.get_by_role("button", name="TW I", exact=True).click()
-            page.get_by_role("button", name="TW I", exact=True).click()
+            page.get_by_role("button", name="Kantor").click()
             shot = page.screenshot()
             browser.close()
     image = Image.open(io.BytesIO(shot)).convert("RGB")

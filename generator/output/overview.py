@@ -61,8 +61,8 @@ class Tautan:
     """The line it is listed on: 'rencana' (the plan), 'monev' (its realisation file), else
     its output file's stem ('asli', 'salinan', '400-2025-salinan', 'laporan-monev-tw2')."""
     label: str
-    """What the link says: 'rencana', 'realisasi', or the output file's kind ('pdf',
-    'jdih.json')."""
+    """What the link says: 'rencana', 'realisasi', or the output file's kind ('docx', 'pdf',
+    'jdih' for the JDIH record)."""
     href: str
     """The relative address, encoded for a URL."""
     judul: str
@@ -187,7 +187,7 @@ def _baris(plan: Path, out_dir: Path, page_dir: Path, result: BuildResult | None
     folder = output_folder(out_dir, plan.stem)
     for made in _hasil(folder):
         stem, _, kind = made.name.removeprefix("keputusan-").partition(".")
-        links.append(_tautan(made, page_dir, stem, kind))
+        links.append(_tautan(made, page_dir, stem, "jdih" if kind == "jdih.json" else kind))
     status = result.status.value if result is not None else (
         SALAH if checked is None or raw is None else _keadaan(raw, folder))
     messages = tuple(str(d) for d in errors[:3])

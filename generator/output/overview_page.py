@@ -58,7 +58,8 @@ tbody tr:hover{background:#fdf6e6}
 td.angka,th.angka{text-align:right;font-variant-numeric:tabular-nums}
 td.tengah{text-align:center;font-variant-numeric:tabular-nums}
 .kantor{font-weight:600;display:block;min-width:13em}
-td.nomor,td.tanggal{white-space:nowrap}
+td.tanggal{white-space:nowrap}
+td.nomor{min-width:8em}
 td.tautan{white-space:nowrap;font-size:13px}
 td.tautan span{color:var(--redup)}
 .berkas-rencana{color:var(--redup);font-size:12px}
