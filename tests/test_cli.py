@@ -68,7 +68,8 @@ def commands() -> list[str]:
 
 
 def test_every_command_is_listed_in_the_help():
-    assert commands() == ["check", "build", "schema", "katalog", "rollover", "impor", "new"]
+    assert commands() == ["check", "build", "ringkasan", "schema", "katalog", "rollover", "impor",
+                          "new"]
 
 
 @pytest.mark.parametrize("command", ["", *commands()], ids=lambda c: c or "zi")
@@ -107,7 +108,7 @@ def test_help_in_a_new_process_under_another_locale():
     assert "\nContoh:\n  zi new " in result.stdout
 
 
-COMMAND_LIST = "check, build, schema, katalog, rollover, impor, new"
+COMMAND_LIST = "check, build, ringkasan, schema, katalog, rollover, impor, new"
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -180,7 +181,9 @@ def test_the_command_exits_with_mains_code_and_everything_printed(tmp_path):
                              "-o", str(tmp_path / "out"), "--format", "docx"],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[-1].startswith("Selesai: 1 dibangun, 0 dilewati, 1 gagal (")
+    assert result.stdout.splitlines()[-2].startswith("Selesai: 1 dibangun, 0 dilewati, 1 gagal (")
+    assert result.stdout.splitlines()[-1] == (f"ditulis: {tmp_path / 'out' / 'ringkasan.html'} "
+                                              "(ringkasan 2 rencana; buka di peramban)")
     assert result.stderr.splitlines()[-1] == f"{bad}: tidak dibangun."
     assert (tmp_path / "out" / EXAMPLE.stem / "keputusan-salinan.docx").is_file()
 

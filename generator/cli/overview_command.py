@@ -49,4 +49,8 @@ def ringkasan_command(names: list[str], output: str, tanggal: str | None, out: T
         except ValueError as exc:
             print(f"zi ringkasan: --tanggal: {exc}", file=err)
             return 2
+    missing = [name for name in names if not Path(name).exists()]
+    if missing:
+        print(f"zi ringkasan: {', '.join(missing)} tidak ada", file=err)
+        return 1
     return write_overview(names, Path(output), out, err, tanggal=when)
