@@ -24,7 +24,8 @@ from generator.output.overview import (
 )
 from generator.output.overview_page import halaman
 from tests.conftest import FIXTURES
-from tests.overview_folder import MARKUP, SALAH as RUSAK, province_folder
+from tests.overview_folder import MARKUP, province_folder
+from tests.overview_folder import SALAH as RUSAK
 
 MINIMAL = FIXTURES / "minimal.yaml"
 
