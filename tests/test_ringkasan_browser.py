@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.output.batch import build_one, collect
-from generator.output.overview import ringkasan, tulis_ringkasan
+from generator.output.overview import ringkasan
+from generator.output.overview_page import tulis_ringkasan
 from tests.overview_folder import SALAH, province_folder
 
 CHROMIUM = "/usr/bin/chromium"

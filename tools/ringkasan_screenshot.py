@@ -21,7 +21,8 @@ from PIL import Image  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from generator.output.batch import build_many, collect  # noqa: E402
-from generator.output.overview import ringkasan, tulis_ringkasan  # noqa: E402
+from generator.output.overview import ringkasan  # noqa: E402
+from generator.output.overview_page import tulis_ringkasan  # noqa: E402
 from tests.overview_folder import province_folder  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -9,7 +9,8 @@ from typing import TextIO
 
 from generator.output.batch import BuildResult, collect
 from generator.output.folders import write_reason
-from generator.output.overview import NAMA_HALAMAN, rencana_di, ringkasan, tulis_ringkasan
+from generator.output.overview import NAMA_HALAMAN, rencana_di, ringkasan
+from generator.output.overview_page import tulis_ringkasan
 
 
 def tanggal_data(text: str) -> date:

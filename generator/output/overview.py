@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from generator.document.decree import office_of
 from generator.output.batch import STAMP, BuildResult, read_stamp
-from generator.output.build import Output, write_atomically
 from generator.output.folders import output_folder
 from generator.plan.progress import area_progress, progress
 from generator.plan.realisasi import SUFFIX, Monev
@@ -294,13 +293,3 @@ def area_singkat() -> list[tuple[str, str, float]]:
     from generator.text.indonesian import roman
 
     return [(roman(i + 1), a.nama, a.bobot) for i, a in enumerate(area_resmi())]
-
-
-def tulis_ringkasan(rows: list[Baris], out_dir: Path, sumber: str,
-                    tanggal: date | None = None) -> Path:
-    """Write `ringkasan.html` into `out_dir`, whole or not at all; returns its path."""
-    from generator.output.overview_page import halaman
-
-    target = out_dir / NAMA_HALAMAN
-    write_atomically(Output(target, halaman(rows, sumber, tanggal).encode("utf-8")))
-    return target

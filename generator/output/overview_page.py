@@ -8,8 +8,10 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from generator.output.build import Output, write_atomically
 from generator.output.overview import (
     ARTI_STATUS,
+    NAMA_HALAMAN,
     STATUS_BUILD,
     STATUS_TANPA_BUILD,
     Baris,
@@ -395,3 +397,11 @@ sampai akhir triwulan, per triwulan yang sudah dilaporkan di berkas realisasi (.
 Klik judul kolom untuk mengurutkan; klik lagi untuk membalik urutan.</p>
 <dl>{status_items}</dl>
 </section>"""
+
+
+def tulis_ringkasan(rows: list[Baris], out_dir: Path, sumber: str,
+                    tanggal_data: date | None = None) -> Path:
+    """Write `ringkasan.html` into `out_dir`, whole or not at all; returns its path."""
+    target = out_dir / NAMA_HALAMAN
+    write_atomically(Output(target, halaman(rows, sumber, tanggal_data).encode("utf-8")))
+    return target
