@@ -255,7 +255,9 @@ def test_a_folder_build_writes_the_page_with_the_builds_status(tmp_path):
     assert re.findall(r'<tr data-status="([^"]*)"', page) == ["gagal", "dibangun"]
 
 
-def test_building_one_plan_writes_no_page(tmp_path):
-    code, _, _ = run("build", str(MINIMAL), "-o", str(tmp_path), "--format", "docx")
+def test_building_plans_named_one_by_one_writes_no_page(tmp_path):
+    shutil.copy(MINIMAL, tmp_path / "dua.yaml")
+    code, _, _ = run("build", str(MINIMAL), str(tmp_path / "dua.yaml"), "-o",
+                     str(tmp_path / "hasil"), "--format", "docx")
     assert code == 0
-    assert not (tmp_path / "ringkasan.html").exists()
+    assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == ["dua", "minimal"]

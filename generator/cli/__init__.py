@@ -377,7 +377,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
                              report, templates, nama=args.nama_berkas)
     code = _summary(refused + results, names, out)
-    if len(names) > 1:  # a folder of plans: the overview page beside their folders
+    if len(names) > 1 and any(Path(name).is_dir() for name in args.plans):
+        # a folder of plans: the province's overview page beside their output folders
         from generator.cli.overview_command import write_overview
 
         code = max(code, write_overview(args.plans, Path(args.output), out, err,
