@@ -71,7 +71,8 @@ def _parser() -> _Parser:
         "build", help="bangun DOCX dan PDF keputusan (asli dan salinan)",
         description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan, dan\n"
         "metadata JDIH (.jdih.json) di samping PDF salinan.\n"
-        "Rencana yang salah tidak menghasilkan berkas apa pun.",
+        "Rencana yang salah tidak menghasilkan berkas apa pun. Atas folder berisi beberapa\n"
+        "rencana, ringkasan.html semua rencana juga ditulis (lihat zi ringkasan).",
         epilog=_contoh("zi build plans/kutai-timur-2025.yaml    # ke output/kutai-timur-2025/",
                        "zi build plans/ -o hasil --format pdf --versi salinan",
                        "zi build plans/kutai-timur-2025.yaml --nama-berkas nomor"
@@ -106,15 +107,15 @@ def _parser() -> _Parser:
         description="Tulis satu halaman HTML (ringkasan.html) berisi setiap rencana di folder:\n"
         "kantor, nomor dan tanggal keputusan, status bangun, peringatan per kode, cakupan\n"
         "komponen per area, kemajuan monev per triwulan, dan tautan ke berkasnya. Dapat\n"
-        "diurutkan dan disaring di peramban tanpa server. `zi build` atas beberapa rencana\n"
-        "juga menulisnya.",
+        "diurutkan dan disaring di peramban tanpa server. `zi build` atas folder berisi\n"
+        "beberapa rencana juga menulisnya.",
         epilog=_contoh("zi ringkasan plans/                # menulis output/ringkasan.html",
                        "zi ringkasan plans/ -o hasil --tanggal 2025-12-31"))
     overview.add_argument("plans", nargs="+", metavar="FOLDER",
                           help="folder berisi rencana (atau berkas rencana .yaml)")
     overview.add_argument("-o", "--output", default="output", metavar="FOLDER",
-                          help="folder hasil tempat ringkasan.html dan berkas keputusan "
-                          "(bawaan: output)")
+                          help="folder hasil `zi build` (berkas keputusan dicari di sana); "
+                          "ringkasan.html ditulis di sana (bawaan: output)")
     overview.add_argument("--tanggal", metavar="TANGGAL",
                           help="tanggal data yang dicetak di halaman, mis. 2025-12-31")
 
