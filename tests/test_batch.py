@@ -50,8 +50,9 @@ def test_a_folder_builds_in_parallel_and_one_bad_plan_stops_nothing(tmp_path):
     assert code == 1
     lines = out.getvalue().splitlines()
     assert len([line for line in lines if ": ditulis " in line]) == 3  # one line per plan
-    assert lines[-1].startswith("Selesai: 3 dibangun, 0 dilewati, 1 gagal (")
-    assert "rusak.yaml:8:10: 'keputusan.tahun' harus berupa bilangan bulat" in lines[-1]
+    assert lines[-2].startswith("Selesai: 3 dibangun, 0 dilewati, 1 gagal (")
+    assert "rusak.yaml:8:10: 'keputusan.tahun' harus berupa bilangan bulat" in lines[-2]
+    assert lines[-1].startswith(f"ditulis: {tmp_path / 'out' / 'ringkasan.html'} ")
     assert "rusak.yaml: tidak dibangun." in err.getvalue()
     for i in range(3):
         assert (tmp_path / "out" / f"kota-{i}" / "keputusan-asli.docx").stat().st_size > 0
@@ -222,3 +223,12 @@ def test_a_folder_s_hidden_files_are_not_plans(tmp_path):
     (folder / ".draf.yml").write_text("satker: {}\n", encoding="utf-8")
     assert collect([str(folder)]) == [folder / "kutai-timur.yaml"]
     assert collect([str(folder / ".draf.yml")]) == [folder / ".draf.yml"]  # named: it is read
+
+
+def test_a_folder_s_monev_realisation_files_are_not_plans(tmp_path):
+    """'x.monev.yaml' beside a plan records its quarters: built as a plan, it would fail."""
+    folder = tmp_path / "provinsi"
+    folder.mkdir()
+    (folder / "kutai-timur-2025.yaml").write_text("satker: {}\n", encoding="utf-8")
+    (folder / "kutai-timur-2025.monev.yaml").write_text("tahun: 2025\n", encoding="utf-8")
+    assert collect([str(folder)]) == [folder / "kutai-timur-2025.yaml"]

@@ -370,7 +370,7 @@ def test_a_plan_that_crashes_its_worker_fails_alone(tmp_path, crashes, how, jobs
                  "--format", "docx", "--versi", "asli"], out, err)
     assert code == 1
     reason = f"pekerja berhenti sebelum selesai ({DIED[how]}); rencana lain tetap dibangun"
-    assert out.getvalue().splitlines()[-1] == \
+    assert out.getvalue().splitlines()[-2] == \
         f"Selesai: 3 dibangun, 0 dilewati, 1 gagal ({plans[1]}: {reason})."
     assert [line for line in err.getvalue().splitlines() if "peringatan" not in line] == [
         reason, f"{plans[1]}: tidak dibangun."]

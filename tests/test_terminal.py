@@ -36,7 +36,8 @@ def test_a_folder_builds_with_a_progress_bar_then_skips_on_the_second_run(provin
     assert "rencana/rusak.yaml: tidak dibangun." in first.text
     assert "Selesai: 3 dibangun, 0 dilewati, 1 gagal (rencana/rusak.yaml:8:" in first.text
     assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == ["kota-0", "kota-1",
-                                                                      "kota-2"]
+                                                                      "kota-2", "ringkasan.html"]
+    assert "ditulis: hasil/ringkasan.html (ringkasan 4 rencana; buka di peramban)" in first.text
 
     (province / "rusak.yaml").unlink()
     second = run_zi(args, cwd=tmp_path)

@@ -71,7 +71,8 @@ def _parser() -> _Parser:
         "build", help="bangun DOCX dan PDF keputusan (asli dan salinan)",
         description="Bangun keputusan dari rencana: DOCX dan PDF, versi asli dan salinan, dan\n"
         "metadata JDIH (.jdih.json) di samping PDF salinan.\n"
-        "Rencana yang salah tidak menghasilkan berkas apa pun.",
+        "Rencana yang salah tidak menghasilkan berkas apa pun. Atas folder berisi beberapa\n"
+        "rencana, ringkasan.html semua rencana juga ditulis (lihat zi ringkasan).",
         epilog=_contoh("zi build plans/kutai-timur-2025.yaml    # ke output/kutai-timur-2025/",
                        "zi build plans/ -o hasil --format pdf --versi salinan",
                        "zi build plans/kutai-timur-2025.yaml --nama-berkas nomor"
@@ -100,6 +101,23 @@ def _parser() -> _Parser:
                        "(Ctrl+C untuk berhenti)")
     build.add_argument("--strict", action="store_true",
                        help="jangan bangun rencana yang masih punya peringatan (keluar 1)")
+
+    overview = sub.add_parser(
+        "ringkasan", help="tulis halaman ringkasan semua rencana di folder (HTML)",
+        description="Tulis satu halaman HTML (ringkasan.html) berisi setiap rencana di folder:\n"
+        "kantor, nomor dan tanggal keputusan, status bangun, peringatan per kode, cakupan\n"
+        "komponen per area, kemajuan monev per triwulan, dan tautan ke berkasnya. Dapat\n"
+        "diurutkan dan disaring di peramban tanpa server. `zi build` atas folder berisi\n"
+        "beberapa rencana juga menulisnya.",
+        epilog=_contoh("zi ringkasan plans/                # menulis output/ringkasan.html",
+                       "zi ringkasan plans/ -o hasil --tanggal 2025-12-31"))
+    overview.add_argument("plans", nargs="+", metavar="FOLDER",
+                          help="folder berisi rencana (atau berkas rencana .yaml)")
+    overview.add_argument("-o", "--output", default="output", metavar="FOLDER",
+                          help="folder hasil `zi build` (berkas keputusan dicari di sana); "
+                          "ringkasan.html ditulis di sana (bawaan: output)")
+    overview.add_argument("--tanggal", metavar="TANGGAL",
+                          help="tanggal data yang dicetak di halaman, mis. 2025-12-31")
 
     sub.add_parser(
         "schema", help="cetak JSON Schema format rencana (untuk VS Code)",
@@ -384,7 +402,14 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         results = build_many(plans, Path(args.output), formats, versions, jobs, args.force,
                              report, templates, nama=args.nama_berkas)
-    return _summary(refused + results, names, out)
+    code = _summary(refused + results, names, out)
+    if len(names) > 1 and any(Path(name).is_dir() for name in args.plans):
+        # a folder of plans: the province's overview page beside their output folders
+        from generator.cli.overview_command import write_overview
+
+        code = max(code, write_overview(args.plans, Path(args.output), out, err,
+                                        refused + results, prog="zi build"))
+    return code
 
 
 def _refuse_warned(plans: list[Path], err: TextIO) -> list[BuildResult]:
@@ -661,6 +686,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return _impor(args, out, err)
     if args.perintah == "monev":
         return _monev(args, out, err)
+    if args.perintah == "ringkasan":
+        from generator.cli.overview_command import ringkasan_command
+
+        return ringkasan_command(args.plans, args.output, args.tanggal, out, err)
     if args.perintah == "katalog":
         for key, peraturan in catalog.katalog().items():
             print(f"{key:<22} {peraturan.judul()}", file=out)

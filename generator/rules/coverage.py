@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from generator.plan.model import Area, Program, Rencana
 from generator.reference import terms
-from generator.reference.official_areas import area_dari_nama, area_resmi, norm
+from generator.reference.official_areas import AreaResmi, area_dari_nama, area_resmi, norm
 from generator.source.diagnostics import Diagnostic, Severity
 from generator.source.yaml_reader import Path, Source
 
@@ -203,29 +203,60 @@ def check_area_ganda(plan: Rencana, source: Source) -> list[Diagnostic]:
     return found
 
 
+@dataclass(frozen=True)
+class CakupanArea:
+    """One official area and which of its komponen a plan gives a step: what the warning
+    'komponen-hilang' says and the province overview counts."""
+
+    area: AreaResmi
+    """The official area, with its weight and komponen."""
+    ada: tuple[str, ...]
+    """Its komponen the plan has a step for (without italic marks)."""
+    dikecualikan: tuple[str, ...]
+    """Its komponen the plan leaves out on purpose ('rencana_aksi.tanpa_komponen')."""
+    hilang: tuple[str, ...]
+    """Its komponen without a step and not left out on purpose."""
+
+
+def cakupan(plan: Rencana) -> list[CakupanArea]:
+    """Per official area, its komponen the plan covers, leaves out, or misses; empty without a
+    Rencana Aksi table."""
+    rencana = plan.rencana_aksi
+    if rencana is None:
+        return []
+    skipped = {form for name in rencana.tanpa_komponen for form in bentuk(name)}
+    groups = kelompok(plan)
+    found = []
+    for official in area_resmi():
+        ada: list[str] = []
+        dikecualikan: list[str] = []
+        hilang: list[str] = []
+        for komponen in official.komponen:
+            plain = komponen.replace("*", "")
+            if set(bentuk(komponen)) & skipped:
+                dikecualikan.append(plain)
+                continue
+            strong = any(plain in g.resmi or _cocok_kuat(komponen, g.nama) for g in groups)
+            loose = any(_cocok_longgar(komponen, g.nama) for g in groups
+                        if g.area in (None, official.nama))
+            (ada if strong or loose else hilang).append(plain)
+        found.append(CakupanArea(official, tuple(ada), tuple(dikecualikan), tuple(hilang)))
+    return found
+
+
 def check_komponen(plan: Rencana, source: Source) -> list[Diagnostic]:
     """Official komponen of PermenPANRB 90/2021 that have no step: points left on the table."""
     rencana = plan.rencana_aksi
     if rencana is None:
         return []
     official_forms = {form for a in area_resmi() for k in a.komponen for form in bentuk(k)}
-    skipped = {form for name in rencana.tanpa_komponen for form in bentuk(name)}
     found = [_warn(source, ("rencana_aksi", "tanpa_komponen", i),
                    f"'{name}' bukan komponen resmi PermenPAN RB 90/2021")
              for i, name in enumerate(rencana.tanpa_komponen)
              if not set(bentuk(name)) & official_forms]
     groups = kelompok(plan)
-    for official in area_resmi():
-        missing = []
-        for komponen in official.komponen:
-            if set(bentuk(komponen)) & skipped:
-                continue
-            plain = komponen.replace("*", "")
-            strong = any(plain in g.resmi or _cocok_kuat(komponen, g.nama) for g in groups)
-            loose = any(_cocok_longgar(komponen, g.nama) for g in groups
-                        if g.area in (None, official.nama))
-            if not (strong or loose):
-                missing.append(komponen.replace("*", ""))
+    for covered in cakupan(plan):
+        official, missing = covered.area, covered.hilang
         if not missing:
             continue
         mine = [g for g in groups if g.area == official.nama]
