@@ -11,7 +11,7 @@ import yaml
 
 from generator.plan.progress import planned_steps, step_id
 from generator.rules import load_plan
-from tests.conftest import PLANS
+from tests.conftest import EXAMPLE_PLANS, PLANS
 
 MERANGIN = PLANS / "merangin-2025.yaml"
 KANTOR = [
@@ -92,7 +92,7 @@ def province_folder(folder: Path) -> Path:
         name = f"{slug(nama)}{'-kota' if tingkat == 'kota' else ''}-2025.yaml"
         (folder / name).write_text(office_copy(base, tingkat, nama, provinsi, index),
                                    encoding="utf-8")
-    for plan in sorted(PLANS.glob("*.yaml")):
+    for plan in EXAMPLE_PLANS:  # the plans only: this folder's realisation files are below
         shutil.copy(plan, folder / plan.name)
     (folder / SALAH).write_text(base.replace("  tahun: 2025\n", "  tahun: dua ribu\n", 1),
                                 encoding="utf-8")
