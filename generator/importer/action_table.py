@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer.grid import Row, Table
+from generator.importer.grid import Row
 from generator.importer.notes import Guess
 from generator.importer.wording import clean, header_key, title_case
 from generator.plan.schedule import BULAN
@@ -430,14 +430,3 @@ def capaian(text: str) -> str | dict[str, Any]:
             and "\n" not in found.group(3) and "*" not in found.group(3):
         return {"jumlah": int(found.group(1)), "satuan": found.group(3).strip()}
     return text
-
-
-def find_action_tables(tables: Sequence[Table]) -> list[tuple[Table, Columns, int]]:
-    """The tables that are a Rencana Aksi, with their columns and header size; a table without
-    a header that follows one with the same width continues it."""
-    found: list[tuple[Table, Columns, int]] = []
-    for table in tables:
-        header = header_columns(table.rows)
-        if header is not None:
-            found.append((table, *header))
-    return found
