@@ -591,7 +591,7 @@ def _monev(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"Lanjutkan: isi catatan triwulan di {target}, lalu `zi monev {args.plan} "
               "--triwulan 1`.", file=out)
         return 0
-    if not target.is_file():
+    if not os.path.lexists(target):  # a FIFO or a folder there is told by the reader
         print(f"zi monev: belum ada berkas realisasi {target}; buat dengan `zi monev "
               f"{args.plan} --mulai`", file=err)
         return 1
