@@ -19,7 +19,7 @@ from PIL import Image
 
 from generator.cli import main
 from generator.output.monev import render_monev
-from generator.writers.markers import TABLE_MARKER, caption_kind, table_kind
+from generator.writers.markers import TABLE_KINDS, TABLE_MARKER, caption_kind, table_kind
 from generator.writers.resources import templates_dir
 from generator.writers.tag_repair import MangledTags, join_split_tags, mangled, repair
 from tests.conftest import EXAMPLE_PLANS, FIXTURES, convert_with_libreoffice, docx_blocks
@@ -39,7 +39,8 @@ def w(tag: str) -> str:
 
 
 def build(plan: Path, out: Path, templates: Path | None = None) -> tuple[int, str, list[str]]:
-    """Exit code, error text and the text of the DOCX (asli) `zi build` writes for `plan`."""
+    """Exit code, error text and the text of the DOCX (asli) `zi build` writes for `plan`;
+    the DOCX itself is left in `out`/<plan>/."""
     argv = ["build", str(plan), "-o", str(out), "--format", "docx", "--versi", "asli", "--force"]
     if templates is not None:
         argv += ["--templates", str(templates)]
@@ -64,15 +65,32 @@ def saved_by_libreoffice(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def with_shipped(tmp_path_factory) -> dict[str, list[str]]:
+def shipped_out(tmp_path_factory) -> Path:
+    """The folder the decree plans are built into with the shipped templates."""
+    return tmp_path_factory.mktemp("shipped")
+
+
+@pytest.fixture(scope="module")
+def with_shipped(shipped_out) -> dict[str, list[str]]:
     """The text of each decree plan built with the shipped templates."""
-    out = tmp_path_factory.mktemp("shipped")
     texts = {}
     for plan in DECREE_PLANS:
-        code, err, text = build(plan, out)
+        code, err, text = build(plan, shipped_out)
         assert code == 0, err
         texts[plan.stem] = text
     return texts
+
+
+def pages(folder: Path) -> list[tuple[object, ...]]:
+    """Each section's orientation, paper and margins (in mm), and the number of pictures, of the
+    one DOCX in `folder`."""
+    [docx] = folder.glob("*.docx")
+    document = Document(str(docx))
+    sections: list[tuple[object, ...]] = [
+        (s.orientation, round(s.page_width.mm), round(s.page_height.mm), round(s.left_margin.mm),
+         round(s.right_margin.mm), round(s.top_margin.mm), round(s.bottom_margin.mm))
+        for s in document.sections]
+    return [*sections, ("gambar", len(document.inline_shapes))]
 
 
 def _tables(docx: Path) -> list[etree._Element]:
@@ -85,6 +103,8 @@ def _tables(docx: Path) -> list[etree._Element]:
 def test_libreoffice_drops_the_alt_text_but_keeps_the_markers(saved_by_libreoffice, name):
     shipped = [table_kind(t) for t in _tables(templates_dir() / name)]
     saved = _tables(saved_by_libreoffice / name)
+    if name != "monev.docx":
+        assert set(shipped) <= set(TABLE_KINDS)
     assert all(shipped)
     assert [caption_kind(t) for t in saved] == [None] * len(shipped)
     assert [table_kind(t) for t in saved] == shipped
@@ -92,10 +112,11 @@ def test_libreoffice_drops_the_alt_text_but_keeps_the_markers(saved_by_libreoffi
 
 @pytest.mark.parametrize("plan", DECREE_PLANS, ids=lambda p: p.stem)
 def test_a_template_saved_by_libreoffice_builds_the_same_text(saved_by_libreoffice, with_shipped,
-                                                              tmp_path, plan):
+                                                              shipped_out, tmp_path, plan):
     code, err, text = build(plan, tmp_path, saved_by_libreoffice)
     assert code == 0, err
     assert text == with_shipped[plan.stem]
+    assert pages(tmp_path / plan.stem) == pages(shipped_out / plan.stem)
 
 
 def test_the_monev_template_saved_by_libreoffice_builds_the_same_text(saved_by_libreoffice,
@@ -106,9 +127,12 @@ def test_the_monev_template_saved_by_libreoffice_builds_the_same_text(saved_by_l
         character of python-docx's text, so it is left out on both sides."""
         [output] = render_monev(MONEV_PLAN, 2, tmp_path, formats=("docx",), versions=("asli",),
                                 templates=templates)
-        return [line.replace("\xad", "") for line in docx_blocks(output.data)]
+        charts = len(Document(io.BytesIO(output.data)).inline_shapes)
+        return [line.replace("\xad", "") for line in docx_blocks(output.data)] + [str(charts)]
 
-    assert report(saved_by_libreoffice) == report(None)
+    shipped = report(None)
+    assert shipped[-1] == "2"  # both charts
+    assert report(saved_by_libreoffice) == shipped
 
 
 # --- Word's damage to tags ---------------------------------------------------------------------

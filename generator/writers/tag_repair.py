@@ -70,6 +70,7 @@ def repair(xml: str) -> str:
     if problems:
         raise MangledTags(problems)
     changed |= _keep_section_breaks(root)
+    changed |= _keep_page_breaks(root)
     changed |= apply_markers(root)
     return etree.tostring(root, encoding="unicode") if changed else xml
 
@@ -93,6 +94,45 @@ def _keep_section_breaks(root: Xml) -> bool:
         holder.append(holder_props)
         holder_props.append(section)  # lxml moves it out of the tag's paragraph
         paragraph.addnext(holder)
+        moved = True
+    return moved
+
+
+_BEFORE_PAGE_BREAK = ("w:pStyle", "w:keepNext", "w:keepLines")
+"""pPr children that come before pageBreakBefore in the schema."""
+
+
+def _keep_page_breaks(root: Xml) -> bool:
+    """A page break LibreOffice saved as a break run at the end of a `{%p ... %}` paragraph (it
+    writes a paragraph's 'page break before' that way into the paragraph before) becomes the
+    next paragraph's 'page break before' again; docxtpl would drop it with the tag's paragraph."""
+    moved = False
+    for paragraph in list(root.iter(qn("w:p"))):
+        breaks = [br for br in paragraph.iter(qn("w:br")) if br.get(qn("w:type")) == "page"]
+        if not breaks or not _PARAGRAPH_TAG.search(paragraph_text(paragraph)):
+            continue
+        following = paragraph.getnext()
+        while following is not None and following.tag == qn("w:p") and \
+                _PARAGRAPH_TAG.search(paragraph_text(following)):
+            following = following.getnext()
+        if following is None or following.tag != qn("w:p"):
+            continue
+        for br in breaks:
+            run = br.getparent()
+            run.remove(br)
+            if run.tag == qn("w:r") and all(child.tag == qn("w:rPr") for child in run):
+                run.getparent().remove(run)
+        props = following.find(qn("w:pPr"))
+        if props is None:
+            props = following.makeelement(qn("w:pPr"), {})
+            following.insert(0, props)
+        if props.find(qn("w:pageBreakBefore")) is None:
+            flag = props.makeelement(qn("w:pageBreakBefore"), {})
+            earlier = [child for child in props if child.tag in map(qn, _BEFORE_PAGE_BREAK)]
+            if earlier:
+                earlier[-1].addnext(flag)
+            else:
+                props.insert(0, flag)
         moved = True
     return moved
 
