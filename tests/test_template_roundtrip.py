@@ -494,3 +494,13 @@ def test_an_office_edit_survives_libreoffice_too(tmp_path, edit, shows, added):
     assert code == 0, err
     data = (tmp_path / "out" / SMALL_PLAN.stem / "keputusan-asli.docx").read_bytes()
     shows(Document(io.BytesIO(data)), text)
+
+
+def test_joining_reads_no_file_an_entity_names(tmp_path):
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("RAHASIA", encoding="utf-8")
+    part = (f'<!DOCTYPE d [<!ENTITY e SYSTEM "{secret.as_uri()}">]><w:body {NS}><w:p><w:r>'
+            '<w:t>{{ a</w:t></w:r><w:r><w:t> }}&e;</w:t></w:r></w:p></w:body>')
+    repaired = repair(part)
+    assert "{{ a }}" in repaired
+    assert "RAHASIA" not in repaired

@@ -35,6 +35,8 @@ _SMART_QUOTES = "“”‘’„‚«»"
 """Quotes autocorrect types in place of straight ones."""
 _PART_PLACES = {"hdr": "kepala halaman, ", "ftr": "kaki halaman, "}
 """Where a header's or footer's paragraph is; the body's needs no word."""
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+"""A part's XML read as python-docx reads it: no entity, DTD or network access."""
 QUOTE_CHARS = 60
 """The most of a paragraph's text a message quotes."""
 
@@ -56,7 +58,7 @@ def repair(xml: str) -> str:
     if "{" not in xml and "}" not in xml:
         return xml
     try:
-        root = etree.fromstring(xml.encode("utf-8"))
+        root = etree.fromstring(xml.encode("utf-8"), _PARSER)
     except etree.XMLSyntaxError:
         return xml  # not ours to judge: docxtpl reports what it cannot read
     place = _PART_PLACES.get(etree.QName(root).localname, "")
