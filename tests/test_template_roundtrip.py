@@ -504,3 +504,20 @@ def test_joining_reads_no_file_an_entity_names(tmp_path):
     repaired = repair(part)
     assert "{{ a }}" in repaired
     assert "RAHASIA" not in repaired
+
+
+def test_a_table_with_neither_marker_nor_alt_text_is_named(tmp_path):
+    def unmarked(root: etree._Element) -> None:
+        for text in root.iter(w("t")):
+            if text.text and TABLE_MARKER.search(text.text):
+                text.text = TABLE_MARKER.sub("", text.text)
+        for caption in list(root.iter(w("tblCaption"))):
+            caption.getparent().remove(caption)
+
+    own = _edited(tmp_path / "templat", unmarked)
+    code, err, _ = build(SMALL_PLAN, tmp_path / "out", own)
+    assert code == 1
+    assert "templat keputusan.docx: tabel Rencana Aksi harus bertanda "\
+        "'{#zi:tabel rencana_aksi_7#}', '{#zi:tabel rencana_aksi_6#}' atau "\
+        "'{#zi:tabel rencana_aksi_18#}' di awal sel pertamanya (atau berjudul alt text itu) dan "\
+        "ada di dalam perulangan lampiran" in err.splitlines()
