@@ -200,10 +200,13 @@ def autentikasi_block(container) -> None:
 
 
 def set_caption(table, caption: str) -> None:
-    """Tables are found again after rendering by this alt-text title."""
+    """Tables are found again by a marker in their first cell, a Jinja comment that prints
+    nothing and that Word and LibreOffice keep (generator/writers/markers.py), and by the
+    alt-text title, which Word shows and older zi read but LibreOffice drops."""
     el = OxmlElement("w:tblCaption")
     el.set(qn("w:val"), caption)
     table._tbl.tblPr.append(el)
+    table.cell(0, 0).paragraphs[0].add_run(f"{{#zi:tabel {caption}#}}")
 
 
 def row_flag(row, name: str) -> None:

@@ -33,8 +33,10 @@ from generator.text.inline import Runs, is_runs, plain
 from generator.writers.fetch import template_roots
 from generator.writers.layout import LABEL_CM, label_width, merged_cells
 from generator.writers.limits import bounded, read_docx_template
+from generator.writers.markers import table_kind
 from generator.writers.problem import TemplateProblem
 from generator.writers.resources import template_file
+from generator.writers.tag_repair import MangledTags, repair
 from generator.writers.templating import CachedCompileEnvironment, code_message, jinja_message
 
 Xml = Any
@@ -116,8 +118,9 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type info
 
 @lru_cache(maxsize=16)
 def _patched(xml: str) -> str:
-    """docxtpl's clean-up of one part's XML; it depends on the text alone."""
-    patched: str = DocxTemplate.patch_xml(None, xml)
+    """Tags an editor split joined and table markers made captions (tag_repair), then
+    docxtpl's clean-up of one part's XML; it depends on the text alone."""
+    patched: str = DocxTemplate.patch_xml(None, repair(xml))
     return patched
 
 
@@ -190,6 +193,8 @@ def _fill(path: Path, name: str, templates: Path | None, context: dict[str, Any]
     try:
         template = _Template(io.BytesIO(data))
         template.render(context, _environment(), autoescape=True)
+    except MangledTags as exc:
+        raise TemplateProblem(f"templat {name}: {exc}") from None
     except TemplateError as exc:
         raise TemplateProblem(_docx_error(path, exc)) from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -313,22 +318,21 @@ def _docx_error(path: Path, exc: TemplateError) -> str:
     return f"templat {path.name}: {jinja_message(exc)}{where}"
 
 
-def _tables_by_caption(document: DocxDocument, caption: str) -> list[Any]:
-    found = []
-    for table in document.tables:
-        el = table._tbl.tblPr.find(qn("w:tblCaption"))
-        if el is not None and el.get(qn("w:val"), "").startswith(caption):
-            found.append(table)
-    return found
+def _tables_of_kind(document: DocxDocument, prefix: str) -> list[Any]:
+    """The body's tables whose kind (markers.table_kind) starts with `prefix`, in order."""
+    return [table for table in document.tables
+            if (table_kind(table._tbl) or "").startswith(prefix)]
 
 
 def _merge_rencana_cells(document: DocxDocument, attachments: list[LampiranRencanaAksi]) -> None:
     """Merge komponen, indikator and penanggung jawab cells over the rows they span."""
-    tables = _tables_by_caption(document, "rencana_aksi_")
+    tables = _tables_of_kind(document, "rencana_aksi_")
     if len(tables) != len(attachments):
-        raise TemplateProblem("templat keputusan.docx: tabel Rencana Aksi harus berjudul alt text "
-                              "'rencana_aksi_7', 'rencana_aksi_6' atau 'rencana_aksi_18' dan ada "
-                              "di dalam perulangan lampiran")
+        raise TemplateProblem(
+            "templat keputusan.docx: tabel Rencana Aksi harus bertanda "
+            "'{#zi:tabel rencana_aksi_7#}', '{#zi:tabel rencana_aksi_6#}' atau "
+            "'{#zi:tabel rencana_aksi_18#}' di awal sel "
+            "pertamanya (atau berjudul alt text itu) dan ada di dalam perulangan lampiran")
     for table, lampiran in zip(tables, attachments, strict=True):
         header_rows = len(lampiran.kepala_tabel) + 1
         data_rows = table._tbl.tr_lst[header_rows:]
