@@ -303,3 +303,15 @@ def test_the_report_of_the_quarter_from_the_command(filled, tmp_path):
     assert "LAPORAN MONITORING DAN EVALUASI TRIWULAN I PEMBANGUNAN ZONA INTEGRITAS KPU KOTA " \
         "BONTANG TAHUN 2026" in text
     assert sorted(p.name for p in (out_dir / "bontang-2026").iterdir()) == ["monev-tw1-asli.docx"]
+
+
+def test_the_report_from_an_office_template_folder(filled, tmp_path):
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    (folder / "monev.html").write_text("{% for x in %}", encoding="utf-8")
+    code, out, err = _zi("monev", str(filled), "--triwulan", "1", "-o", str(tmp_path / "h"),
+                         "--format", "pdf", "--templates", str(folder))
+    assert code == 1
+    assert err.splitlines()[-1] == ("zi monev: templat monev.html baris 1: kesalahan templat: "
+                                    "Expected an expression, got 'end of statement block'")
+    assert "Traceback" not in err and not (tmp_path / "h" / "bontang-2026").exists()

@@ -167,6 +167,9 @@ def _parser() -> _Parser:
                        help="hanya format ini (boleh diulang); bawaan: docx dan pdf")
     monev.add_argument("--versi", choices=VERSIONS, action="append", dest="versions",
                        help="hanya versi ini (boleh diulang); bawaan: asli dan salinan")
+    monev.add_argument("--templates", metavar="FOLDER",
+                       help="folder templat sendiri (monev.docx, monev.html, monev.css); yang "
+                       "tidak ada diambil dari templat bawaan")
     monev.add_argument("--timpa", action="store_true",
                        help="dengan --mulai: timpa berkas realisasi yang sudah ada")
 
@@ -612,14 +615,19 @@ def _monev(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _monev_report(args: argparse.Namespace, plan_file: Path, out: TextIO, err: TextIO) -> int:
     """The Laporan Monitoring dan Evaluasi of the quarter, written whole."""
     from generator.output.monev import render_monev
+    from generator.writers.problem import TemplateProblem
 
     formats = tuple(args.formats or FORMATS)
     versions = tuple(args.versions or VERSIONS)
     try:
-        outputs = render_monev(plan_file, args.triwulan, Path(args.output), formats, versions)
+        outputs = render_monev(plan_file, args.triwulan, Path(args.output), formats, versions,
+                               templates=Path(args.templates) if args.templates else None)
         written = write_all(outputs)
     except PlanError as exc:
         _report(exc.diagnostics, err)
+        return 1
+    except TemplateProblem as exc:  # an office's own template that cannot be filled
+        print(f"zi monev: {exc}", file=err)
         return 1
     except OSError as exc:
         print(f"zi monev: laporan tidak dapat ditulis: {write_reason(exc)}", file=err)
