@@ -23,7 +23,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from generator.document.decree import Dokumen, DokumenMandiri
 from generator.document.monev_report import DokumenMonev
-from generator.writers.limits import read_docx_template, read_regular
+from generator.writers.limits import DOCX_MAX_BYTES, read_docx_template, read_regular
 from generator.writers.problem import TemplateProblem
 from generator.writers.resources import templates_dir
 
@@ -43,10 +43,12 @@ TEXT_LIMIT = 2 * 2**20
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_TAG = re.compile(r"\{\{(?:(?!\{[{%#]).)*?\}\}|\{%(?:(?!\{[{%#]).)*?%\}|\{#.*?#\}", re.S)
+"""A whole tag: no other tag starts inside it (a tag missing its end does not swallow the next)."""
+_STRAY = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 _DOCXTPL_PREFIX = re.compile(r"(\{%-?|\{\{-?)\s*(?:p|tr|tc|r)\s")
 _SMART_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
-_STRAIGHT = "\"\"''\"'\"\""
+_TO_STRAIGHT = str.maketrans(_SMART_QUOTES, "\"\"''\"'\"\"")
 _STATEMENT = re.compile(r"\{%-?\s*(\w+)")
 _OPENERS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
             "call": "endcall", "filter": "endfilter", "block": "endblock", "raw": "endraw"}
@@ -96,7 +98,8 @@ class Finding:
     """What is wrong and what is expected, in Indonesian."""
 
     def __str__(self) -> str:
-        return f"{self.file} {self.place}: {self.text}" if self.place else f"{self.file}: {self.text}"
+        where = f"{self.file} {self.place}" if self.place else self.file
+        return f"{where}: {self.text}"
 
 
 @dataclass
@@ -163,12 +166,20 @@ def _read_text(path: Path, name: str) -> str:
 def _load(path: Path, name: str) -> tuple[_Source, list[Finding]]:
     """The template's Jinja source and the mangled tags found while reading it."""
     if name in DOCX_FILES:
+        if not zipfile.is_zipfile(io.BytesIO(read_regular(path, DOCX_MAX_BYTES,
+                                                          f"templat {name}"))):
+            raise TemplateProblem("bukan berkas DOCX; simpan ulang dari Word atau LibreOffice "
+                                  "dengan jenis berkas Word (.docx)")
         return _docx_source(read_docx_template(path, name), name)
     text = _read_text(path, name)
     findings = [Finding(name, f"baris {text.count(chr(10), 0, start) + 1}", problem)
                 for start, problem in _mangled_html(text)]
-    for quote, straight in zip(_SMART_QUOTES, _STRAIGHT, strict=True):
-        text = _TAG.sub(lambda tag: tag.group(0).replace(quote, straight), text)
+    text = _TAG.sub(lambda tag: tag.group(0).translate(_TO_STRAIGHT), text)
+    kept = [(tag.start(), tag.end()) for tag in _TAG.finditer(text)]
+    strays = [m for m in _STRAY.finditer(text)
+              if not any(start <= m.start() < end for start, end in kept)]
+    for stray in reversed(strays):  # a broken tag's delimiters become text: the rest is read
+        text = text[:stray.start()] + "  " + text[stray.end():]
     lines = text.count("\n") + 1
     return _Source(text, [f"baris {n}" for n in range(1, lines + 1)]), findings
 
@@ -180,7 +191,7 @@ def _mangled_html(text: str) -> Iterator[tuple[int, str]]:
         if any(quote in tag.group(0) for quote in _SMART_QUOTES):
             yield tag.start(), _smart_quotes(tag.group(0))
     rest = _TAG.sub(lambda tag: " " * len(tag.group(0)), text)
-    for stray in re.finditer(r"\{\{|\}\}|\{%|%\}|\{#|#\}", rest):
+    for stray in _STRAY.finditer(rest):
         yield stray.start(), _BROKEN
 
 
@@ -205,9 +216,10 @@ def _docx_source(data: bytes, name: str) -> tuple[_Source, list[Finding]]:
     findings: list[Finding] = []
     for part, root in roots:
         prefix = "" if part == "word/document.xml" else f"{part.split('/')[1]} "
-        table_numbers = {id(tbl): n for n, tbl in enumerate(root.iter(_W + "tbl"), start=1)}
+        all_tables = list(root.iter(_W + "tbl"))  # kept: lxml gives the same proxies back
+        table_numbers = {id(tbl): n for n, tbl in enumerate(all_tables, start=1)}
         if part == "word/document.xml":
-            tables = [_table_name(tbl) for tbl in root.iter(_W + "tbl")]
+            tables = [_table_name(tbl) for tbl in all_tables]
         for number, paragraph in enumerate(root.iter(_W + "p"), start=1):
             text = "".join(t.text or "" for t in paragraph.iter(_W + "t"))
             place = prefix + _paragraph_place(paragraph, number, table_numbers) + \
@@ -254,9 +266,7 @@ def _mangled(text: str) -> tuple[str, list[str]]:
     for tag in _TAG.findall(text):
         if any(quote in tag for quote in _SMART_QUOTES):
             problems.append(_smart_quotes(tag))
-    fixed = text
-    for quote, straight in zip(_SMART_QUOTES, _STRAIGHT, strict=True):
-        fixed = fixed.replace(quote, straight) if problems else fixed
+    fixed = text.translate(_TO_STRAIGHT) if problems else text
     rest = _TAG.sub("", fixed)
     if any(piece in rest for piece in ("{", "}")) or re.search(r"%\s*\}|\{\s*%", rest):
         problems.append(_BROKEN)
@@ -383,8 +393,9 @@ class _Walker:
             for child in node.body:
                 self.walk(child, inner)
         elif isinstance(node, nodes.FromImport):
-            for item in node.names:
-                scope[item[1] if isinstance(item, tuple) else item] = _Ref(None, (OPEN,))
+            for imported in node.names:
+                alias = imported[1] if isinstance(imported, tuple) else imported
+                scope[alias] = _Ref(None, (OPEN,))
         elif isinstance(node, nodes.Import):
             scope[node.target] = _Ref(None, (OPEN,))
         elif isinstance(node, nodes.Expr):
@@ -459,12 +470,12 @@ class _Walker:
 
     def _unknown(self, line: int, written: str, known: list[str], prefix: str = "") -> None:
         last = written.rsplit(".", 1)[-1]
-        close = difflib.get_close_matches(last, sorted(set(known)), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(last, sorted(set(known)), n=1, cutoff=0.6)
         guess = f"; maksud Anda '{prefix}{close[0]}'?" if close else ""
         self.problems.append((line, f"isian tidak dikenal '{written}'{guess}"))
 
     def _unknown_filter(self, line: int, name: str) -> None:
-        close = difflib.get_close_matches(name, sorted(self.filters), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(name, sorted(self.filters), n=1, cutoff=0.6)
         guess = f"; maksud Anda '|{close[0]}'?" if close else ""
         self.problems.append((line, f"penyaring tidak dikenal '|{name}'{guess}"))
 
@@ -588,7 +599,7 @@ def _shipped_walk(name: str) -> _Walker:
 
 def _check_css(text: str, name: str) -> list[Finding]:
     """Braces closed, and what the CSS parser WeasyPrint uses cannot read."""
-    import tinycss2
+    import tinycss2  # type: ignore[import-untyped]  # WeasyPrint's CSS parser
 
     findings = [Finding(name, f"baris {line}", problem) for line, problem in _braces(text)]
     for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
