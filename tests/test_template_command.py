@@ -112,6 +112,9 @@ DOCX_EDITS = {
         "keputusan.docx paragraf 15 (\"{ doc.pejabat }}\"): tag rusak: kurung kurawal atau "
         "tanda % hilang atau berlebih; tag ditulis utuh seperti {{ doc.pejabat }} atau "
         "{% if doc.salinan %}", PEJABAT_GONE]),
+    "penyaring-salah-eja": (r"\{\{r line\|rt \}\}", "{{r line|rtt }}", [
+        "keputusan.docx paragraf 12 (\"{{r line|rtt }}\"): penyaring tidak dikenal '|rtt'; "
+        "maksud Anda '|rt'?"]),
     "kutip-lengkung": (
         r'\{%tr if row.jenis == "langkah" %\}', "{%tr if row.jenis == \u201clangkah\u201d %}",
         ["keputusan.docx tabel 1, baris 4, sel 1 (\"{%tr if row.jenis == \u201clangkah\u201d "
@@ -164,6 +167,7 @@ def test_html_and_css_problems_by_line(tmp_path):
               '<p class="pejabat">{{ doc.pejabat }</p>\n  <p>{{ dok.nomor }}</p>')
     edit_text(folder / "monev.html", "<span>{{ line }}</span>{% endfor %}",
               "<span>{{ line }}</span>")
+    edit_text(folder / "_bagian.html", "{%- macro butir(", "{%- macro butiran(")
     css = (folder / "keputusan.css").read_text(encoding="utf-8")
     (folder / "keputusan.css").write_text(css + ".kop { color: navy;\n", encoding="utf-8")
     code, out, err = run("templat", "periksa", str(folder))
@@ -175,8 +179,9 @@ def test_html_and_css_problems_by_line(tmp_path):
         "keputusan.html: tag wajib hilang: 'doc.pejabat' (di templat bawaan: baris 34)",
         "monev.html baris 21: perulangan '{% for line in doc.judul %}' tidak ditutup: "
         "'{% endfor %}' tidak ada",
+        "_bagian.html: makro wajib hilang: 'butir' (di templat bawaan: baris 40)",
         f"keputusan.css baris {css.count(chr(10)) + 1}: kurung '{{' tidak ditutup dengan '}}'",
-        f"5 masalah di templat {folder}; betulkan, lalu jalankan lagi "
+        f"6 masalah di templat {folder}; betulkan, lalu jalankan lagi "
         f"`zi templat periksa {folder}`."]
 
 

@@ -215,7 +215,7 @@ def _docx_source(data: bytes, name: str) -> tuple[_Source, list[Finding]]:
     tables: list[str] = []
     findings: list[Finding] = []
     for part, root in roots:
-        prefix = "" if part == "word/document.xml" else f"{part.split('/')[1]} "
+        prefix = _part_name(part)
         all_tables = list(root.iter(_W + "tbl"))  # kept: lxml gives the same proxies back
         table_numbers = {id(tbl): n for n, tbl in enumerate(all_tables, start=1)}
         if part == "word/document.xml":
@@ -229,6 +229,15 @@ def _docx_source(data: bytes, name: str) -> tuple[_Source, list[Finding]]:
             lines.append(_DOCXTPL_PREFIX.sub(r"\1 ", fixed))
             places.append(place)
     return _Source("\n".join(lines), places, tables), findings
+
+
+def _part_name(part: str) -> str:
+    """'' for the body, 'kepala halaman 1 ' for word/header1.xml, 'kaki halaman 2 ' ..."""
+    found = re.fullmatch(r"word/(header|footer)(\d*)\.xml", part)
+    if found is None:
+        return ""
+    kind = "kepala halaman" if found.group(1) == "header" else "kaki halaman"
+    return f"{kind} {found.group(2) or 1}, "
 
 
 def _paragraph_place(paragraph: Any, number: int, tables: dict[int, int]) -> str:
@@ -357,6 +366,9 @@ class _Walker:
         self.context = context
         self.filters = set(Environment().filters) | _FILTERS[kind]
         self.extra = _EXTRA_HTML if kind == "html" else frozenset()
+        self.kind = kind
+        self.macros: dict[str, int] = {}
+        """Each macro the template defines, with its line."""
         self.paths: dict[str, tuple[int, str]] = {}
         """Each field path used, with the line and written form of its first use."""
         self.problems: list[tuple[int, str]] = []
@@ -388,10 +400,15 @@ class _Walker:
             inner.update({arg.name: _Ref(None, (OPEN,)) for arg in node.args})
             if isinstance(node, nodes.Macro):
                 scope[node.name] = _Ref(None, (OPEN,))
+                self.macros.setdefault(node.name, node.lineno)
             else:
                 self.expr(node.call, scope)
             for child in node.body:
                 self.walk(child, inner)
+        elif self.kind == "docx" and isinstance(node, nodes.Include | nodes.Import |
+                                                 nodes.FromImport | nodes.Extends):
+            self.problems.append((node.lineno, "templat DOCX tidak dapat menyisipkan berkas "
+                                  "lain (include, import, extends)"))
         elif isinstance(node, nodes.FromImport):
             for imported in node.names:
                 alias = imported[1] if isinstance(imported, tuple) else imported
@@ -568,6 +585,11 @@ def _missing(user: _Walker, name: str, source: _Source) -> list[Finding]:
         where = _shipped_source(name).place(line)
         findings.append(Finding(name, "", (
             f"tag wajib hilang: '{written}' (di templat bawaan: {where})")))
+    for macro, line in shipped.macros.items():
+        if macro not in user.macros:
+            where = _shipped_source(name).place(line)
+            findings.append(Finding(name, "", (
+                f"makro wajib hilang: '{macro}' (di templat bawaan: {where})")))
     return findings
 
 
