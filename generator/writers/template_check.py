@@ -206,7 +206,8 @@ def _docx_source(data: bytes, name: str) -> tuple[_Source, list[Finding]]:
             if "word/document.xml" not in parts:
                 raise TemplateProblem(f"templat {name} bukan DOCX Word: tidak ada "
                                       "word/document.xml")
-            roots = [(part, etree.fromstring(docx.read(part))) for part in parts]
+            parser = etree.XMLParser(resolve_entities=False, no_network=True)
+            roots = [(part, etree.fromstring(docx.read(part), parser)) for part in parts]
     except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError) as exc:
         raise TemplateProblem(f"templat {name} tidak dapat dibuka sebagai DOCX ({exc})") \
             from None
