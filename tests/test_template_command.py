@@ -104,7 +104,7 @@ DOCX_EDITS = {
     "tag-wajib-dihapus": (PEJABAT, "<w:r><w:t>KETUA KPU</w:t></w:r>", [PEJABAT_GONE]),
     "perulangan-tidak-ditutup": (KOP_END, r"\1", [
         "keputusan.docx paragraf 7 (\"{%p for line in doc.kop %}\"): perulangan "
-        "'{% for line in doc.kop %}' tidak ditutup: '{%p endfor %}' tidak ada"]),
+        "'{%p for line in doc.kop %}' tidak ditutup: '{%p endfor %}' tidak ada"]),
     "isian-salah-eja": (PEJABAT, "<w:r><w:t>{{ doc.pejabt }}</w:t></w:r>", [
         "keputusan.docx paragraf 15 (\"{{ doc.pejabt }}\"): isian tidak dikenal "
         "'doc.pejabt'; maksud Anda 'doc.pejabat'?", PEJABAT_GONE]),

@@ -49,7 +49,8 @@ _STRAY = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 _DOCXTPL_PREFIX = re.compile(r"(\{%-?|\{\{-?)\s*(?:p|tr|tc|r)\s")
 _SMART_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
 _TO_STRAIGHT = str.maketrans(_SMART_QUOTES, "\"\"''\"'\"\"")
-_STATEMENT = re.compile(r"\{%-?\s*(\w+)")
+_STATEMENT = re.compile(r"\{%-?\s*(?:(p|tr|tc|r)\s+)?(\w+)")
+"""A statement's docxtpl prefix ('p' for a paragraph, 'tr' for a table row, ...) and keyword."""
 _OPENERS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
             "call": "endcall", "filter": "endfilter", "block": "endblock", "raw": "endraw"}
 _MIDDLES = {"else": ("for", "if"), "elif": ("if",)}
@@ -112,6 +113,8 @@ class _Source:
     """The place of line N (1-based) at index N-1."""
     tables: list[str] = field(default_factory=list)
     """The tables found, by marker or alt-text title (DOCX only)."""
+    written: list[str] = field(default_factory=list)
+    """Each DOCX paragraph's tags as written, docxtpl's prefixes kept, for messages."""
 
     def place(self, line: int | None) -> str:
         if line is None or not 1 <= line <= len(self.places):
@@ -212,6 +215,7 @@ def _docx_source(data: bytes, name: str) -> tuple[_Source, list[Finding]]:
         raise TemplateProblem(f"templat {name} tidak dapat dibuka sebagai DOCX ({exc})") \
             from None
     lines: list[str] = []
+    written: list[str] = []
     places: list[str] = []
     tables: list[str] = []
     findings: list[Finding] = []
@@ -229,7 +233,8 @@ def _docx_source(data: bytes, name: str) -> tuple[_Source, list[Finding]]:
             findings.extend(Finding(name, place, problem) for problem in problems)
             lines.append(_DOCXTPL_PREFIX.sub(r"\1 ", fixed))
             places.append(place)
-    return _Source("\n".join(lines), places, tables), findings
+            written.append(fixed)
+    return _Source("\n".join(lines), places, tables, written), findings
 
 
 def _part_name(part: str) -> str:
@@ -310,11 +315,10 @@ def _blocks(source: _Source, name: str) -> list[Finding]:
     each at its own place (Jinja names only the template's end)."""
     stack: list[tuple[str, int, str]] = []
     findings: list[Finding] = []
-    end_word = "{%p " if name in DOCX_FILES else "{% "
-    for number, line in enumerate(source.text.split("\n"), start=1):
+    for number, line in enumerate(source.written or source.text.split("\n"), start=1):
         for tag in re.findall(r"\{%.*?%\}", line):
             word = _STATEMENT.match(tag)
-            keyword = word.group(1) if word else ""
+            keyword = word.group(2) if word else ""
             if keyword in _OPENERS:
                 stack.append((keyword, number, tag))
             elif keyword in _MIDDLES:
@@ -328,9 +332,9 @@ def _blocks(source: _Source, name: str) -> list[Finding]:
                                             f"'{_short(tag)}' tanpa pembuka {{% {opener} %}}"))
                     continue
                 while stack and stack[-1][0] != opener:
-                    findings.append(_unclosed(stack.pop(), source, name, end_word))
+                    findings.append(_unclosed(stack.pop(), source, name))
                 stack.pop()
-    findings.extend(_unclosed(item, source, name, end_word) for item in reversed(stack))
+    findings.extend(_unclosed(item, source, name) for item in reversed(stack))
     return sorted(findings, key=lambda f: _order(f, source))
 
 
@@ -338,8 +342,11 @@ def _order(finding: Finding, source: _Source) -> int:
     return source.places.index(finding.place) if finding.place in source.places else 0
 
 
-def _unclosed(item: tuple[str, int, str], source: _Source, name: str, end_word: str) -> Finding:
+def _unclosed(item: tuple[str, int, str], source: _Source, name: str) -> Finding:
     keyword, number, tag = item
+    word = _STATEMENT.match(tag)
+    prefix = word.group(1) if word else None
+    end_word = f"{{%{prefix} " if prefix else "{% "
     kind = "perulangan" if keyword == "for" else "kondisi" if keyword == "if" else "blok"
     return Finding(name, source.place(number),
                    f"{kind} '{_short(tag)}' tidak ditutup: '{end_word}{_OPENERS[keyword]} %}}' "
