@@ -283,7 +283,7 @@ def _mangled(text: str) -> tuple[str, list[str]]:
             problems.append(_smart_quotes(tag))
     fixed = text.translate(_TO_STRAIGHT) if problems else text
     rest = _TAG.sub("", fixed)
-    if any(piece in rest for piece in ("{", "}")) or re.search(r"%\s*\}|\{\s*%", rest):
+    if _STRAY.search(rest) or re.search(r"%\s*\}|\{\s*[%{]|\}\s+\}", rest):
         problems.append(_BROKEN)
         return "", problems
     return fixed, problems
