@@ -69,7 +69,7 @@ def commands() -> list[str]:
 
 def test_every_command_is_listed_in_the_help():
     assert commands() == ["check", "build", "ringkasan", "schema", "katalog", "rollover", "monev",
-                          "impor", "new"]
+                          "impor", "new", "templat"]
 
 
 @pytest.mark.parametrize("command", ["", *commands()], ids=lambda c: c or "zi")
@@ -108,7 +108,7 @@ def test_help_in_a_new_process_under_another_locale():
     assert "\nContoh:\n  zi new " in result.stdout
 
 
-COMMAND_LIST = "check, build, ringkasan, schema, katalog, rollover, monev, impor, new"
+COMMAND_LIST = "check, build, ringkasan, schema, katalog, rollover, monev, impor, new, templat"
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -202,6 +202,31 @@ def _parser() -> _Parser:
     new.add_argument("-o", "--output", metavar="BERKAS",
                      help="berkas rencana yang ditulis (bawaan: rencana-<nama>-<tahun>.yaml)")
     new.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+
+    templat = sub.add_parser(
+        "templat", help="salin templat bawaan untuk diubah, dan periksa templat sendiri",
+        description="Salin templat bawaan (DOCX, HTML, CSS) ke folder kantor Anda untuk\n"
+        "mengubah kop dan gaya, lalu periksa folder itu sebelum membangun: semua\n"
+        "masalah sekaligus, masing-masing dengan tempatnya.",
+        epilog=_contoh("zi templat salin templat-kantor      # salin templat bawaan",
+                       "zi templat periksa templat-kantor    # periksa setelah diubah",
+                       "zi build plans/kutai-timur-2025.yaml --templates templat-kantor"))
+    templat_sub = templat.add_subparsers(dest="templat_perintah", metavar="PERINTAH",
+                                         title="perintah", required=True, parser_class=_Parser)
+    salin = templat_sub.add_parser(
+        "salin", help="salin templat bawaan ke FOLDER",
+        description="Salin templat bawaan (DOCX, HTML, CSS, dan hurufnya) ke FOLDER untuk\n"
+        "diubah di Word atau LibreOffice.",
+        epilog=_contoh("zi templat salin templat-kantor",
+                       "zi templat salin templat-kantor --timpa   # ganti salinan lama"))
+    salin.add_argument("folder", metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
+    salin.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+    periksa = templat_sub.add_parser(
+        "periksa", help="periksa templat di FOLDER sebelum membangun",
+        description="Periksa templat di FOLDER: tag wajib ada, perulangan dan kondisi\n"
+        "ditutup, tabel ditemukan, isian dikenal, tag tidak rusak. Keluar 0 bila baik.",
+        epilog=_contoh("zi templat periksa templat-kantor"))
+    periksa.add_argument("folder", metavar="FOLDER", help="folder templat")
     return parser
 
 
@@ -698,6 +723,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         from generator.cli.overview_command import ringkasan_command
 
         return ringkasan_command(args.plans, args.output, args.tanggal, out, err)
+    if args.perintah == "templat":
+        from generator.cli.template_command import check_templates, copy_templates
+
+        if args.templat_perintah == "salin":
+            return copy_templates(Path(args.folder), args.timpa, out, err)
+        return check_templates(Path(args.folder), out, err)
     if args.perintah == "katalog":
         for key, peraturan in catalog.katalog().items():
             print(f"{key:<22} {peraturan.judul()}", file=out)
