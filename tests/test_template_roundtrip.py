@@ -437,6 +437,10 @@ def change_style(document) -> None:
     document.styles["Kop"].font.name = "Times New Roman"
 
 
+def change_normal_font(document) -> None:
+    document.styles["Normal"].font.name = "Cambria"
+
+
 def change_margins(document) -> None:
     for section in document.sections:
         section.left_margin, section.right_margin = Cm(3.5), Cm(2.5)
@@ -458,6 +462,11 @@ def _saw_style(document, text) -> None:
     assert document.styles["Kop"].font.name == "Times New Roman"
 
 
+def _saw_normal_font(document, text) -> None:
+    """The plan keeps the default font (arial): the office's choice in its template stays."""
+    assert document.styles["Normal"].font.name == "Cambria"
+
+
 def _saw_margins(document, text) -> None:
     assert {(round(s.left_margin.mm), round(s.right_margin.mm)) for s in document.sections} == \
         {(35, 25)}
@@ -467,6 +476,7 @@ OFFICE_EDITS = [  # the edit, what the built decree shows of it, the line it add
     pytest.param(add_address, _saw_address, ADDRESS, id="alamat di bawah kop"),
     pytest.param(add_picture, _saw_picture, "", id="gambar logo sendiri di kop"),
     pytest.param(change_style, _saw_style, None, id="ukuran Normal dan huruf Kop"),
+    pytest.param(change_normal_font, _saw_normal_font, None, id="huruf lain di Normal"),
     pytest.param(change_margins, _saw_margins, None, id="margin lain"),
 ]
 

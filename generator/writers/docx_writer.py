@@ -550,14 +550,18 @@ def _cover_without_page_number(document: DocxDocument, styles: dict[str, str]) -
 
 
 def _set_font_and_language(document: DocxDocument, huruf: str) -> None:
+    """The plan's font in `Normal`, unless an office's template chose another font there and
+    the plan asks for the default one (arial): the template's own choice is then kept."""
     normal = document.styles["Normal"]
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONTS[huruf])
+    chosen = fonts.get(qn("w:ascii"))
+    if not (huruf == "arial" and chosen and chosen not in FONTS.values()):
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONTS[huruf])
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

@@ -24,6 +24,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from generator.document.decree import Dokumen, DokumenMandiri
 from generator.document.monev_report import DokumenMonev
 from generator.writers.limits import DOCX_MAX_BYTES, read_docx_template, read_regular
+from generator.writers.markers import table_kind
 from generator.writers.problem import TemplateProblem
 from generator.writers.resources import templates_dir
 
@@ -35,8 +36,6 @@ CHECKED_FILES = DOCX_FILES + HTML_FILES + CSS_FILES
 
 TABLE_KINDS = ("rencana_aksi_7", "rencana_aksi_6", "rencana_aksi_18", "tim")
 """Tables the DOCX writer finds after filling, by their marker or their alt-text title."""
-MARKER = re.compile(r"\{#-?\s*zi:tabel\s+([\w-]+)\s*-?#\}")
-"""A table's marker, a Jinja comment in the first paragraph of its first cell."""
 
 TEXT_LIMIT = 2 * 2**20
 """An HTML or CSS template bigger than this is refused, as the writers' limits would."""
@@ -259,14 +258,9 @@ def _paragraph_place(paragraph: Any, number: int, tables: dict[int, int]) -> str
 
 
 def _table_name(table: Any) -> str:
-    """The marker in the table's first cell's first paragraph, else its alt-text title."""
-    first = table.find(f"{_W}tr/{_W}tc/{_W}p")
-    if first is not None:
-        found = MARKER.search("".join(t.text or "" for t in first.iter(_W + "t")))
-        if found:
-            return found.group(1)
-    caption = table.find(f"{_W}tblPr/{_W}tblCaption")
-    return caption.get(_W + "val", "") if caption is not None else ""
+    """The marker in the table's first cell's first paragraph, else its alt-text title (the
+    writer's own reading of them)."""
+    return table_kind(table) or ""
 
 
 def _short(text: str, width: int = 60) -> str:
