@@ -163,12 +163,18 @@ def _finish(document: DocxDocument, doc: Dokumen | DokumenMandiri, when: datetim
     _keep_together(document, styles)
     _cover_without_page_number(document, styles)
     _set_font_and_language(document, doc.huruf)
+    return saved(document, doc.judul_metadata, doc.penulis, when)
+
+
+def saved(document: DocxDocument, title: str, author: str, when: datetime) -> bytes:
+    """The document's properties (title, author, Indonesian, `when`), saved as a zip whose bytes
+    depend on its content only: the last step of every DOCX zi writes."""
     props = document.core_properties
     # python-docx refuses strings over 255 characters; a decree's title is often longer
-    props._element._get_or_add("title").text = doc.judul_metadata
-    props.author = doc.penulis
+    props._element._get_or_add("title").text = title
+    props.author = author
     props.language = "id-ID"
-    props.last_modified_by = doc.penulis
+    props.last_modified_by = author
     props.created = props.modified = when.replace(microsecond=0)
     out = io.BytesIO()
     document.save(out)

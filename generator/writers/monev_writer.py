@@ -129,15 +129,7 @@ def _finish(document: DocxDocument, doc: DokumenMonev, when: datetime, logo_mark
     styles = {style.style_id: style.name for style in document.styles}
     docx_writer._keep_together(document, styles)
     docx_writer._set_font_and_language(document, doc.huruf)
-    props = document.core_properties
-    props._element._get_or_add("title").text = doc.judul_metadata
-    props.author = doc.penulis
-    props.language = "id-ID"
-    props.last_modified_by = doc.penulis
-    props.created = props.modified = when.replace(microsecond=0)
-    out = io.BytesIO()
-    document.save(out)
-    return docx_writer._stable_zip(out.getvalue(), when)
+    return docx_writer.saved(document, doc.judul_metadata, doc.penulis, when)
 
 
 def _place_chart(document: DocxDocument, marker: str, png: bytes) -> None:
