@@ -16,6 +16,7 @@ from generator.plan.progress import area_progress, progress
 from generator.rules import load_plan
 from generator.rules.realisasi import load_checked
 from tests.conftest import PLANS, docx_text, squash
+from tests.terminal import run_zi
 
 PLAN = """\
 satker: {tingkat: kota, nama: Bontang, tempat: Bontang}
@@ -315,3 +316,20 @@ def test_the_report_from_an_office_template_folder(filled, tmp_path):
     assert err.splitlines()[-1] == ("zi monev: templat monev.html baris 1: kesalahan templat: "
                                     "Expected an expression, got 'end of statement block'")
     assert "Traceback" not in err and not (tmp_path / "h" / "bontang-2026").exists()
+
+
+def test_in_a_real_terminal_with_a_file_saved_by_notepad(plan_file, tmp_path):
+    """`--mulai` then the summary, in a terminal; the realisation file saved with CRLF line ends
+    (Notepad) and a byte-order mark reads the same."""
+    started = run_zi(["monev", plan_file.name, "--mulai"], tmp_path)
+    assert started.code == 0 and "Traceback" not in started.text
+    assert "ditulis: bontang-2026.monev.yaml (semua langkah, triwulannya belum diisi)" in \
+        started.text
+    monev = tmp_path / "bontang-2026.monev.yaml"
+    monev.write_bytes(b"\xef\xbb\xbf" + REALISASI.replace("\n", "\r\n").encode("utf-8"))
+    (tmp_path / "bukti").mkdir()
+    (tmp_path / "bukti" / "sk.pdf").write_bytes(b"%PDF-1.4\n")
+    summary = run_zi(["monev", plan_file.name], tmp_path)
+    assert summary.code == 0
+    assert "  Manajemen Perubahan: 1 dari 2 langkah jatuh tempo selesai (50%)" in summary.text
+    assert "bontang-2026.monev.yaml:9:37: peringatan [monev-persen-lebih]" in summary.text
