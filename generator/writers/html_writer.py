@@ -144,13 +144,18 @@ def render_pdf(doc: Dokumen | DokumenMandiri, when: datetime,
     addresses in the HTML are taken from the user's folder when there is one. WeasyPrint reads
     only through the confined fetcher; any address refused fails the build afterwards.
     """
+    name = TEMPLATES[type(doc)]
+    published = isinstance(doc, DokumenMandiri) or doc.salinan
+    return layout_pdf(render_html(doc, when, templates), name, templates, published)
+
+
+def layout_pdf(text: str, name: str, templates: Path | None, published: bool) -> bytes:
+    """Filled HTML laid out as PDF (published: PDF/A-2a, else tagged), reading only through the
+    confined fetcher, within the layout bounds; every failure is the template's message."""
     from weasyprint import HTML
 
-    name = TEMPLATES[type(doc)]
-    text = render_html(doc, when, templates)
     refused: list[str] = []
     fetcher = url_fetcher(template_roots(templates), refused)
-    published = isinstance(doc, DokumenMandiri) or doc.salinan
     options = {"pdf_variant": SALINAN_VARIANT} if published else {"pdf_tags": True}
     base = templates if templates is not None else templates_dir()  # a user's img src="cap.png"
     with bounded(f"templat {name}", "tata letak PDF"):

@@ -19,7 +19,6 @@ from jinja2 import TemplateError
 
 from generator.document.monev_report import DokumenMonev
 from generator.writers import docx_writer, html_writer
-from generator.writers.fetch import template_roots, url_fetcher
 from generator.writers.limits import bounded
 from generator.writers.monev_charts import WIDTH_CM, area_chart, month_chart
 from generator.writers.problem import TemplateProblem
@@ -74,28 +73,8 @@ def render_monev_html(doc: DokumenMonev, when: datetime | None = None,
 def render_monev_pdf(doc: DokumenMonev, when: datetime, templates: Path | None = None,
                      drawn: dict[str, bytes] | None = None) -> bytes:
     """The report as PDF; the salinan, published, is PDF/A-2a as the decree's salinan is."""
-    from weasyprint import HTML
-
-    text = render_monev_html(doc, when, templates, drawn)
-    refused: list[str] = []
-    fetcher = url_fetcher(template_roots(templates), refused)
-    options = {"pdf_variant": html_writer.SALINAN_VARIANT} if doc.salinan else {"pdf_tags": True}
-    base = templates if templates is not None else templates_dir()
-    with bounded(f"templat {HTML_TEMPLATE}", "tata letak PDF"):
-        try:
-            html = HTML(string=text, base_url=str(base.absolute()) + "/", url_fetcher=fetcher)
-            if html_writer._attachments(html.etree_element):
-                raise TemplateProblem(f"templat {HTML_TEMPLATE}: lampiran berkas di dalam PDF "
-                                      "(rel=\"attachment\") tidak diizinkan")
-            pdf: bytes = html.write_pdf(font_config=html_writer._font_config(), **options)
-        except (TemplateProblem, MemoryError):
-            raise
-        except Exception as exc:  # HTML or CSS of a user's template the layout engine trips on
-            raise TemplateProblem(f"templat {HTML_TEMPLATE}: tata letak PDF gagal "
-                                  f"({type(exc).__name__}: {exc})") from None
-    if refused:
-        raise TemplateProblem(f"templat {HTML_TEMPLATE}: " + "; ".join(refused))
-    return pdf
+    return html_writer.layout_pdf(render_monev_html(doc, when, templates, drawn), HTML_TEMPLATE,
+                                  templates, doc.salinan)
 
 
 def render_monev_docx(doc: DokumenMonev, when: datetime, templates: Path | None = None,
