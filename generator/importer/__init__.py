@@ -102,7 +102,7 @@ def _import_file(path: Path, name: str) -> Imported:
 
     try:
         blocks = read_docx(data)
-        reader = DocxImport(blocks, name)
+        reader = DocxImport(blocks)
         plan = reader.run()
     except NotADocx as exc:
         raise ImportProblem(f"{name}: tidak dapat dibaca sebagai DOCX: {exc}") from None

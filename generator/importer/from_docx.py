@@ -159,9 +159,8 @@ def _wilayah(text: DecreeText) -> tuple[str, str | None, list[Guess]]:
 class DocxImport:
     """One DOCX's import: the plan mapping, the guesses, the count of steps read."""
 
-    def __init__(self, blocks: Sequence[Block], name: str):
+    def __init__(self, blocks: Sequence[Block]):
         self.blocks = blocks
-        self.name = name
         self.guesses: list[Guess] = []
         self.plan: dict[str, Any] = {}
         self.steps = 0
